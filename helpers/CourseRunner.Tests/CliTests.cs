@@ -6,8 +6,6 @@ namespace CourseRunner.Tests;
 /// <summary>End to end: the built CLI as a subprocess, one worker process per notebook.</summary>
 public class CliTests
 {
-    private static readonly string RunnerDll = FindRunner();
-
     [Fact]
     public async Task A_passing_notebook_exits_0_and_writes_notebooks_and_site()
     {
@@ -99,26 +97,5 @@ public class CliTests
         Assert.Contains("no such file or folder", stdout);
     }
 
-    private static async Task<(int Exit, string Stdout)> RunCliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RunnerDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string FindRunner()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var dll = Path.Combine(dir.FullName, "artifacts", "bin", "CourseRunner", "release", "CourseRunner.dll");
-            if (File.Exists(dll)) return dll;
-        }
-        throw new FileNotFoundException("Build CourseRunner (Release) first: artifacts/bin/CourseRunner/release/CourseRunner.dll not found.");
-    }
+    private static Task<(int Exit, string Stdout)> RunCliAsync(params string[] args) => RunnerCli.RunAsync(args);
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace CourseRunner.Tests;
+
+/// <summary>The built runner, driven as a learner or CI drives it: <c>dotnet CourseRunner.dll …</c> in a child process.</summary>
+internal static class RunnerCli
+{
+    /// <summary>The repository root: the folder holding BackendFundamentals.slnx above the test assembly.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The Release build of the runner that <c>dotnet build</c> writes.</summary>
+    public static string RunnerDll => Existing(Path.Combine(RepoRoot, "artifacts", "bin", "CourseRunner", "release", "CourseRunner.dll"));
+
+    /// <summary>The Release build of the helper library that notebooks <c>#r</c>.</summary>
+    public static string BackendLabDll => Existing(Path.Combine(RepoRoot, "artifacts", "bin", "BackendLab", "release", "BackendLab.dll"));
+
+    /// <summary>Runs the CLI with <paramref name="args"/> and returns its exit code and everything it printed.</summary>
+    public static async Task<(int Exit, string Stdout)> RunAsync(TimeSpan limit, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(RunnerDll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the runner did not finish within {limit}: {await stdout}");
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <inheritdoc cref="RunAsync(TimeSpan, string[])"/>
+    public static Task<(int Exit, string Stdout)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(3), args);
+
+    private static string Existing(string path) =>
+        File.Exists(path) ? path : throw new FileNotFoundException($"Run `dotnet build` at the repository root first: {path} not found.");
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "BackendFundamentals.slnx"))) return dir.FullName;
+        throw new DirectoryNotFoundException("BackendFundamentals.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
