@@ -99,6 +99,7 @@ public sealed class ReviewValidationExercise : Exercise
         try
         {
             using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
             foreach (var p in doc.RootElement.EnumerateObject())
                 if (p.Name.Equals("errors", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Object)
                     return p.Value.EnumerateObject().Select(e => e.Name).ToList();
