@@ -43,7 +43,7 @@ public sealed class RawRequestExercise : Exercise
     /// <summary>Sends <paramref name="rawRequest"/> exactly as written to a fresh server and judges the response. Never throws.</summary>
     public Task<CheckResult> Check(string rawRequest) => GuardAsync(async () =>
     {
-        if (string.IsNullOrWhiteSpace(rawRequest)) return NotAttempted("The request text is still empty: it");
+        if (string.IsNullOrWhiteSpace(rawRequest)) return NotAttempted("The empty `rawRequest`");
         var server = await Servers.StartAsync($"check {Id}", MapGreeting, new ServerOptions { StopTimeout = TimeSpan.FromSeconds(1) });
         try
         {
