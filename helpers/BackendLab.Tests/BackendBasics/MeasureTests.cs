@@ -2,7 +2,7 @@ using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace BackendLab.Tests.Lesson01;
+namespace BackendLab.Tests.BackendBasics;
 
 [Collection("servers")]
 public class MeasureTests : IAsyncLifetime

@@ -1,4 +1,4 @@
-namespace BackendLab.Tests.Lesson01;
+namespace BackendLab.Tests.BackendBasics;
 
 public class SetupCheckTests
 {
