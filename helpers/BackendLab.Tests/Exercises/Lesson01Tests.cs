@@ -10,8 +10,6 @@ public class Lesson01Tests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
     public Task DisposeAsync() => Servers.StopAllAsync();
 
-    public record SignUpForm(string Name, int Age, string? Role);
-
     // ---- Q1: POST /signup enforces the rules ----
 
     static IResult SolutionSignUp(SignUpForm form)

@@ -43,9 +43,9 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
             var kernel = (string?)cell.Json["metadata"]?["polyglot_notebook"]?["kernelName"];
             var language = (string?)cell.Json["metadata"]?["dotnet_interactive"]?["language"];
             if (kernel != "csharp" || language != "csharp")
-                problems.Add($"cell {cell.Index}: kernelName '{kernel}', language '{language}' (both must be 'csharp')");
-            if (cell.Outputs.Count > 0) problems.Add($"cell {cell.Index}: saved with {cell.Outputs.Count} output(s)");
-            if (cell.Json["execution_count"] is not null) problems.Add($"cell {cell.Index}: execution_count is not null");
+                problems.Add($"cell {cell.Index + 1}: kernelName '{kernel}', language '{language}' (both must be 'csharp')");
+            if (cell.Outputs.Count > 0) problems.Add($"cell {cell.Index + 1}: saved with {cell.Outputs.Count} output(s)");
+            if (cell.Json["execution_count"] is not null) problems.Add($"cell {cell.Index + 1}: execution_count is not null");
         }
         Assert.True(problems.Count == 0, $"{notebook}:\n{string.Join("\n", problems)}");
     }
@@ -59,7 +59,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
         Assert.True(first is not null && first.Source.StartsWith(HelperReference.TrimEnd(), StringComparison.Ordinal),
             $"{notebook}: the first code cell must start with {HelperReference.TrimEnd()}");
 
-        var problems = nb.CodeCells.SelectMany(cell => KernelProblems(cell.Source).Select(p => $"cell {cell.Index} ({cell.FirstLine}): {p}")).ToList();
+        var problems = nb.CodeCells.SelectMany(cell => KernelProblems(cell.Source).Select(p => $"cell {cell.Index + 1} ({cell.FirstLine}): {p}")).ToList();
         Assert.True(problems.Count == 0, $"{notebook}:\n{string.Join("\n", problems)}");
     }
 
@@ -103,7 +103,8 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
         var executed = run.Executed();
         var n = nb.Cells.Count;
         Assert.True(executed.Cells.Count == 2 * n, $"{notebook}: expected {2 * n} executed cells, got {executed.Cells.Count}.\n{run.Describe()}");
-        string Where(NotebookCell c) => $"cell {c.Index % n} ({(c.Index < n ? "first Run All" : "second Run All")}; {nb.Cells[c.Index % n].FirstLine})";
+        // Cells are numbered from 1, as the runner prints them.
+        string Where(NotebookCell c) => $"cell {c.Index % n + 1} ({(c.Index < n ? "first Run All" : "second Run All")}; {nb.Cells[c.Index % n].FirstLine})";
 
         var problems = new List<string>();
         problems.AddRange(FailedCells(executed, Where));
@@ -129,7 +130,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
         output.WriteLine($"{notebook}: --solutions took {run.Elapsed.TotalSeconds:F1} s");
 
         var executed = run.Executed();
-        string Where(NotebookCell c) => $"cell {c.Index} ({nb.Cells[c.Index].FirstLine})";
+        string Where(NotebookCell c) => $"cell {c.Index + 1} ({nb.Cells[c.Index].FirstLine})";
         var problems = new List<string>();
         problems.AddRange(FailedCells(executed, Where));
         problems.AddRange(FailedSetupLines(executed, Where));

@@ -1,5 +1,3 @@
-record SignUpForm(string Name, int Age, string? Role);
-
 IResult SignUp(SignUpForm form)
 {
     if (string.IsNullOrWhiteSpace(form.Name)) return Results.BadRequest("A name is required.");
