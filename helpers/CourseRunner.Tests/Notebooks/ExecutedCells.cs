@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace CourseRunner.Tests.Notebooks;
+namespace CourseRunner.Tests.CourseNotebooks;
 
 /// <summary>What the outputs of an executed notebook say: failed cells, check outcomes, setup lines.</summary>
 static partial class ExecutedCells

@@ -1,4 +1,4 @@
-namespace CourseRunner.Tests.Notebooks;
+namespace CourseRunner.Tests.CourseNotebooks;
 
 /// <summary>The notebook suite's static rules catch what they should, and nothing more.</summary>
 public class KernelRuleTests

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit.Abstractions;
 
-namespace CourseRunner.Tests.Notebooks;
+namespace CourseRunner.Tests.CourseNotebooks;
 
 /// <summary>Notebook runs measure things: they run one at a time, never beside another test of this assembly.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
@@ -23,7 +23,7 @@ public sealed class NotebookRuns
 [Collection(NotebookRuns.Name)]
 public sealed partial class NotebookSuite(ITestOutputHelper output)
 {
-    public static TheoryData<string> Notebooks => NotebookFile.All();
+    public static TheoryData<string> Notebooks => SavedNotebook.All();
 
     const string HelperReference = """#r "../artifacts/bin/BackendLab/release/BackendLab.dll" """;
 
@@ -31,7 +31,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public void IsCommittedWithoutOutputsAndWithPolyglotMetadata(string notebook)
     {
-        var nb = NotebookFile.Open(notebook);
+        var nb = SavedNotebook.Open(notebook);
         var kernelspec = (string?)nb.Json["metadata"]?["kernelspec"]?["name"] ?? "";
         Assert.True(kernelspec.StartsWith(".net-", StringComparison.Ordinal),
             $"{notebook}: metadata.kernelspec.name is '{kernelspec}'; Polyglot Notebooks only opens '.net-…' (use '.net-csharp').");
@@ -54,7 +54,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public void UsesOnlyWhatRunsTheSameInTheKernel(string notebook)
     {
-        var nb = NotebookFile.Open(notebook);
+        var nb = SavedNotebook.Open(notebook);
         var first = nb.CodeCells.FirstOrDefault();
         Assert.True(first is not null && first.Source.StartsWith(HelperReference.TrimEnd(), StringComparison.Ordinal),
             $"{notebook}: the first code cell must start with {HelperReference.TrimEnd()}");
@@ -67,7 +67,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public void EveryExerciseHasItsSolutionFile(string notebook)
     {
-        var nb = NotebookFile.Open(notebook);
+        var nb = SavedNotebook.Open(notebook);
         var folder = Path.Combine(Repository.SolutionsFolder, nb.Name);
         var ids = nb.ExerciseCells.Select(c => c.ExerciseId!).ToList();
         Assert.True(ids.Count == ids.Distinct().Count(), $"{notebook}: an exercise id is used twice: {string.Join(", ", ids)}");
@@ -87,7 +87,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public async Task RunsAllTwiceInOneSessionWithTheStarterCode(string notebook)
     {
-        var nb = NotebookFile.Open(notebook);
+        var nb = SavedNotebook.Open(notebook);
         var copy = nb.WriteRunAllTwiceCopy();
         RunnerRun run;
         try
@@ -125,7 +125,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public async Task RunsWithTheSolutionsAndEveryCheckPasses(string notebook)
     {
-        var nb = NotebookFile.Open(notebook);
+        var nb = SavedNotebook.Open(notebook);
         var run = await RunnerProcess.RunAsync(nb.Path, solutions: true);
         output.WriteLine($"{notebook}: --solutions took {run.Elapsed.TotalSeconds:F1} s");
 
@@ -144,12 +144,12 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
         Assert.True(problems.Count == 0, $"{notebook} with --solutions:\n{string.Join("\n", problems)}\n\n{run.Describe()}");
     }
 
-    static IEnumerable<string> FailedCells(NotebookFile executed, Func<NotebookCell, string> where) =>
+    static IEnumerable<string> FailedCells(SavedNotebook executed, Func<NotebookCell, string> where) =>
         executed.Cells.Select(c => (Cell: c, Error: ExecutedCells.Error(c)))
             .Where(x => x.Error is not null)
             .Select(x => $"{where(x.Cell)} failed:\n    {x.Error!.Replace("\n", "\n    ")}");
 
-    static IEnumerable<string> FailedSetupLines(NotebookFile executed, Func<NotebookCell, string> where) =>
+    static IEnumerable<string> FailedSetupLines(SavedNotebook executed, Func<NotebookCell, string> where) =>
         executed.Cells.Where(c => ExecutedCells.SetupLines(c).Contains("failed")).Select(c => $"{where(c)} shows a failed setup line (✘)");
 
     /// <summary>Each exercise cell with the first check shown after it (before the next exercise), if any.</summary>

@@ -1,4 +1,4 @@
-namespace CourseRunner.Tests.Notebooks;
+namespace CourseRunner.Tests.CourseNotebooks;
 
 /// <summary>Where the course lives on disk, found from the test assembly upwards.</summary>
 static class Repository

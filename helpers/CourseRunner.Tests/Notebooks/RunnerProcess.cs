@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace CourseRunner.Tests.Notebooks;
+namespace CourseRunner.Tests.CourseNotebooks;
 
 /// <summary>What one run of the built runner did.</summary>
 sealed record RunnerRun(string Notebook, bool Solutions, int ExitCode, TimeSpan Elapsed, string Output, string OutDir)
 {
     /// <summary>The executed notebook the runner wrote under <see cref="OutDir"/>, found by file name.</summary>
-    public NotebookFile Executed()
+    public SavedNotebook Executed()
     {
         var name = Path.GetFileName(Notebook);
         var found = Directory.Exists(OutDir)
@@ -15,7 +15,7 @@ sealed record RunnerRun(string Notebook, bool Solutions, int ExitCode, TimeSpan 
             : [];
         Assert.True(found.Length == 1,
             $"The runner should write exactly one executed '{name}' under {OutDir}; found {found.Length}.\n{Describe()}");
-        return new NotebookFile(found[0]);
+        return new SavedNotebook(found[0]);
     }
 
     public string Describe() =>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CourseRunner.Tests.Notebooks;
+namespace CourseRunner.Tests.CourseNotebooks;
 
 /// <summary>One cell of a notebook as saved on disk.</summary>
 sealed record NotebookCell(int Index, string CellType, string Source, JsonObject Json)
@@ -21,9 +21,9 @@ sealed record NotebookCell(int Index, string CellType, string Source, JsonObject
 }
 
 /// <summary>A notebook file read as JSON (nbformat 4, as Polyglot Notebooks saves it).</summary>
-sealed class NotebookFile
+sealed class SavedNotebook
 {
-    public NotebookFile(string path)
+    public SavedNotebook(string path)
     {
         Path = path;
         Json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
@@ -76,5 +76,5 @@ sealed class NotebookFile
         return data;
     }
 
-    public static NotebookFile Open(string fileName) => new(System.IO.Path.Combine(Repository.NotebooksFolder, fileName));
+    public static SavedNotebook Open(string fileName) => new(System.IO.Path.Combine(Repository.NotebooksFolder, fileName));
 }
