@@ -1,18 +1,16 @@
 using System.Diagnostics;
+using CourseRunner.Tests.CourseNotebooks;
 
 namespace CourseRunner.Tests;
 
 /// <summary>The built runner, driven as a learner or CI drives it: <c>dotnet CourseRunner.dll …</c> in a child process.</summary>
 internal static class RunnerCli
 {
-    /// <summary>The repository root: the folder holding BackendFundamentals.slnx above the test assembly.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
-
     /// <summary>The Release build of the runner that <c>dotnet build</c> writes.</summary>
-    public static string RunnerDll => Existing(Path.Combine(RepoRoot, "artifacts", "bin", "CourseRunner", "release", "CourseRunner.dll"));
+    public static string RunnerDll => Existing(Repository.RunnerDll);
 
     /// <summary>The Release build of the helper library that notebooks <c>#r</c>.</summary>
-    public static string BackendLabDll => Existing(Path.Combine(RepoRoot, "artifacts", "bin", "BackendLab", "release", "BackendLab.dll"));
+    public static string BackendLabDll => Existing(Repository.BackendLabDll);
 
     /// <summary>Runs the CLI with <paramref name="args"/> and returns its exit code and everything it printed.</summary>
     public static async Task<(int Exit, string Stdout)> RunAsync(TimeSpan limit, params string[] args)
@@ -42,10 +40,4 @@ internal static class RunnerCli
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"Run `dotnet build` at the repository root first: {path} not found.");
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BackendFundamentals.slnx"))) return dir.FullName;
-        throw new DirectoryNotFoundException("BackendFundamentals.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

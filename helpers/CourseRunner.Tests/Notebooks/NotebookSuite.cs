@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit.Abstractions;
+
+namespace CourseRunner.Tests.CourseNotebooks;
+
+/// <summary>Notebook runs measure things: they run one at a time, never beside another test of this assembly.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NotebookRuns
+{
+    public const string Name = "Notebook runs";
+}
+
+/// <summary>
+/// Every notebook in <c>notebooks/</c>, as committed and as run by the built runner (a child process, as in the
+/// README's command). Each notebook runs twice in all: its cells followed by the same cells again (the starter
+/// code, "Run All" twice in one session), and once with <c>--solutions</c>.
+/// </summary>
+[Collection(NotebookRuns.Name)]
+public sealed partial class NotebookSuite(ITestOutputHelper output)
+{
+    public static TheoryData<string> Notebooks => SavedNotebook.All();
+
+    const string HelperReference = """#r "../artifacts/bin/BackendLab/release/BackendLab.dll" """;
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void IsCommittedWithoutOutputsAndWithPolyglotMetadata(string notebook)
+    {
+        var nb = SavedNotebook.Open(notebook);
+        var kernelspec = (string?)nb.Json["metadata"]?["kernelspec"]?["name"] ?? "";
+        Assert.True(kernelspec.StartsWith(".net-", StringComparison.Ordinal),
+            $"{notebook}: metadata.kernelspec.name is '{kernelspec}'; Polyglot Notebooks only opens '.net-…' (use '.net-csharp').");
+        Assert.Equal("csharp", (string?)nb.Json["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
+
+        var problems = new List<string>();
+        foreach (var cell in nb.CodeCells)
+        {
+            var kernel = (string?)cell.Json["metadata"]?["polyglot_notebook"]?["kernelName"];
+            var language = (string?)cell.Json["metadata"]?["dotnet_interactive"]?["language"];
+            if (kernel != "csharp" || language != "csharp")
+                problems.Add($"cell {cell.Index + 1}: kernelName '{kernel}', language '{language}' (both must be 'csharp')");
+            if (cell.Outputs.Count > 0) problems.Add($"cell {cell.Index + 1}: saved with {cell.Outputs.Count} output(s)");
+            if (cell.Json["execution_count"] is not null) problems.Add($"cell {cell.Index + 1}: execution_count is not null");
+        }
+        Assert.True(problems.Count == 0, $"{notebook}:\n{string.Join("\n", problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void UsesOnlyWhatRunsTheSameInTheKernel(string notebook)
+    {
+        var nb = SavedNotebook.Open(notebook);
+        var first = nb.CodeCells.FirstOrDefault();
+        Assert.True(first is not null && first.Source.StartsWith(HelperReference.TrimEnd(), StringComparison.Ordinal),
+            $"{notebook}: the first code cell must start with {HelperReference.TrimEnd()}");
+
+        var problems = nb.CodeCells.SelectMany(cell => KernelProblems(cell.Source).Select(p => $"cell {cell.Index + 1} ({cell.FirstLine}): {p}")).ToList();
+        Assert.True(problems.Count == 0, $"{notebook}:\n{string.Join("\n", problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void EveryExerciseHasItsSolutionFile(string notebook)
+    {
+        var nb = SavedNotebook.Open(notebook);
+        var folder = Path.Combine(Repository.SolutionsFolder, nb.Name);
+        var ids = nb.ExerciseCells.Select(c => c.ExerciseId!).ToList();
+        Assert.True(ids.Count == ids.Distinct().Count(), $"{notebook}: an exercise id is used twice: {string.Join(", ", ids)}");
+        foreach (var id in ids)
+        {
+            var file = Path.Combine(folder, id + ".csx");
+            Assert.True(File.Exists(file) && File.ReadAllText(file).Trim().Length > 0,
+                $"{notebook}: exercise '{id}' has no solution at notebooks/solutions/{nb.Name}/{id}.csx");
+        }
+        var orphans = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.csx").Select(Path.GetFileNameWithoutExtension).Except(ids).ToList()
+            : [];
+        Assert.True(orphans.Count == 0, $"{notebook}: solutions without an exercise cell: {string.Join(", ", orphans)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task RunsAllTwiceInOneSessionWithTheStarterCode(string notebook)
+    {
+        var nb = SavedNotebook.Open(notebook);
+        var copy = nb.WriteRunAllTwiceCopy();
+        RunnerRun run;
+        try
+        {
+            run = await RunnerProcess.RunAsync(copy, solutions: false);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+        output.WriteLine($"{notebook}: Run All twice with the starter code took {run.Elapsed.TotalSeconds:F1} s");
+
+        var executed = run.Executed();
+        var n = nb.Cells.Count;
+        Assert.True(executed.Cells.Count == 2 * n, $"{notebook}: expected {2 * n} executed cells, got {executed.Cells.Count}.\n{run.Describe()}");
+        // Cells are numbered from 1, as the runner prints them.
+        string Where(NotebookCell c) => $"cell {c.Index % n + 1} ({(c.Index < n ? "first Run All" : "second Run All")}; {nb.Cells[c.Index % n].FirstLine})";
+
+        var problems = new List<string>();
+        problems.AddRange(FailedCells(executed, Where));
+        problems.AddRange(FailedSetupLines(executed, Where));
+        foreach (var pass in new[] { executed.Cells.Take(n).ToList(), executed.Cells.Skip(n).ToList() })
+            foreach (var (exercise, check) in ExerciseChecks(pass))
+            {
+                if (check is null)
+                    problems.Add($"{Where(exercise)}: exercise '{exercise.ExerciseId}' has no check output after it");
+                else if (check.Value.Outcome is not ("not-attempted" or "incorrect"))
+                    problems.Add($"{Where(check.Value.Cell)}: the starter code of '{exercise.ExerciseId}' should get \"not yet\", but its check says '{check.Value.Outcome}'");
+            }
+        if (problems.Count == 0 && run.ExitCode != 0) problems.Add($"the runner failed although no cell did.");
+        Assert.True(problems.Count == 0, $"{notebook}, Run All twice with the starter code:\n{string.Join("\n", problems)}\n\n{run.Describe()}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task RunsWithTheSolutionsAndEveryCheckPasses(string notebook)
+    {
+        var nb = SavedNotebook.Open(notebook);
+        var run = await RunnerProcess.RunAsync(nb.Path, solutions: true);
+        output.WriteLine($"{notebook}: --solutions took {run.Elapsed.TotalSeconds:F1} s");
+
+        var executed = run.Executed();
+        string Where(NotebookCell c) => $"cell {c.Index + 1} ({nb.Cells[c.Index].FirstLine})";
+        var problems = new List<string>();
+        problems.AddRange(FailedCells(executed, Where));
+        problems.AddRange(FailedSetupLines(executed, Where));
+        foreach (var (exercise, check) in ExerciseChecks(executed.Cells.ToList()))
+            if (check is null)
+                problems.Add($"{Where(exercise)}: exercise '{exercise.ExerciseId}' has no check output after it");
+        foreach (var cell in executed.Cells)
+            foreach (var outcome in ExecutedCells.Checks(cell).Where(o => o != "correct"))
+                problems.Add($"{Where(cell)}: with the solutions this check says '{outcome}', not 'correct'");
+        if (problems.Count == 0 && run.ExitCode != 0) problems.Add($"the runner failed although no cell or check did.");
+        Assert.True(problems.Count == 0, $"{notebook} with --solutions:\n{string.Join("\n", problems)}\n\n{run.Describe()}");
+    }
+
+    static IEnumerable<string> FailedCells(SavedNotebook executed, Func<NotebookCell, string> where) =>
+        executed.Cells.Select(c => (Cell: c, Error: ExecutedCells.Error(c)))
+            .Where(x => x.Error is not null)
+            .Select(x => $"{where(x.Cell)} failed:\n    {x.Error!.Replace("\n", "\n    ")}");
+
+    static IEnumerable<string> FailedSetupLines(SavedNotebook executed, Func<NotebookCell, string> where) =>
+        executed.Cells.Where(c => ExecutedCells.SetupLines(c).Contains("failed")).Select(c => $"{where(c)} shows a failed setup line (✘)");
+
+    /// <summary>Each exercise cell with the first check shown after it (before the next exercise), if any.</summary>
+    static IEnumerable<(NotebookCell Exercise, (NotebookCell Cell, string Outcome)? Check)> ExerciseChecks(IReadOnlyList<NotebookCell> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (cells[i].ExerciseId is null) continue;
+            (NotebookCell, string)? check = null;
+            for (var j = i; j < cells.Count && check is null && (j == i || cells[j].ExerciseId is null); j++)
+                if (ExecutedCells.Checks(cells[j]) is [var outcome, ..])
+                    check = (cells[j], outcome);
+            yield return (cells[i], check);
+        }
+    }
+
+    static bool IsTopLevelUsingVar(SyntaxToken token)
+    {
+        if (!token.IsKind(SyntaxKind.UsingKeyword) || token.GetNextToken(includeSkipped: true).Text != "var") return false;
+        var node = token.Parent is StructuredTriviaSyntax trivia ? trivia.ParentTrivia.Token.Parent : token.Parent;
+        return node is null || !node.AncestorsAndSelf().Any(a => a is BlockSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax);
+    }
+
+    [GeneratedRegex("""^\s*#r\s+"nuget:""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex NugetReference();
+
+    /// <summary>What would fail, hang or differ in the real kernel (see shared/notebook-kernel-facts.md).</summary>
+    internal static IEnumerable<string> KernelProblems(string source)
+    {
+        if (NugetReference().IsMatch(source)) yield return "uses #r \"nuget:\" (reference the built BackendLab instead)";
+
+        var lines = source.Split('\n');
+        var firstCode = Array.FindIndex(lines, l => l.Trim() is var t && t.Length > 0 && !t.StartsWith('#') && !t.StartsWith("//", StringComparison.Ordinal));
+        if (firstCode >= 0 && lines.Skip(firstCode).Any(l => l.TrimStart().StartsWith("#r ", StringComparison.Ordinal)))
+            yield return "has a #r after code (every #r must come before the cell's first line of code: CS7009)";
+
+        var root = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)).GetRoot();
+        // At a cell's top level the script parser reads "using var x = …;" as a broken using directive (CS1002).
+        // After other statements it skips those tokens. Either way: a `using var` outside any block or lambda.
+        if (root.DescendantTokens(descendIntoTrivia: true).Any(IsTopLevelUsingVar))
+            yield return "has `using var` at the cell's top level (a compile error in the kernel; use a block or dispose explicitly)";
+
+        foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            if (call.Expression is MemberAccessExpressionSyntax member
+                && (member.Name.Identifier.Text == "Run" || (member.Name.Identifier.Text == "RunAsync" && call.ArgumentList.Arguments.Count == 0))
+                && member.Expression.ToString() is not ("Task" or "Parallel"))
+                yield return $"calls `{call}`, which blocks the cell forever (use `await app.StartAsync()`)";
+
+        if (root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any())
+            yield return "declares a namespace (not allowed in a script cell)";
+    }
+}
