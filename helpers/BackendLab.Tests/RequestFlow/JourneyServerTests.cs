@@ -76,6 +76,15 @@ public class JourneyServerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ARouteValueThatFailsBindingNeverReachesTheHandler()
+    {
+        await using var server = await JourneyServer.StartAsync(nameof(ARouteValueThatFailsBindingNeverReachesTheHandler), app => app.MapGet("/items/{id}", (int id) => id));
+        var journey = await server.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/items/abc"));
+        Assert.Equal(400, journey.StatusCode);
+        Assert.True(double.IsNaN(journey["handler"]));
+    }
+
+    [Fact]
     public async Task TheWaterfallChartHoldsEveryStage()
     {
         await using var server = await StartAsync(nameof(TheWaterfallChartHoldsEveryStage));

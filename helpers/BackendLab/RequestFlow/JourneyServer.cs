@@ -98,6 +98,8 @@ public sealed class JourneyServer : IAsyncDisposable
         group.AddEndpointFilter(async (invocation, next) =>
         {
             var marks = Marks(invocation.HttpContext);
+            // Minimal APIs run filters even when binding a route or query value failed (status already 400): no handler then.
+            if (invocation.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest) return await next(invocation);
             marks.HandlerStart = Stopwatch.GetTimestamp();
             try { return await next(invocation); }
             finally { marks.HandlerEnd = Stopwatch.GetTimestamp(); }
