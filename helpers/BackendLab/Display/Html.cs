@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace BackendLab;
@@ -7,7 +8,10 @@ namespace BackendLab;
 internal static class Html
 {
     /// <summary>Text made safe to put between tags or inside a quoted attribute.</summary>
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    public static string Encode(string? text) => Text.Encode(text ?? "");
+
+    // Leaves letters of every script (and ␍ ␊ ✓) readable in the HTML source; still encodes < > & ' " and control characters.
+    static readonly HtmlEncoder Text = HtmlEncoder.Create(UnicodeRanges.All);
 
     // The default encoder writes < > & ' " as \u003C … so "</script>" can never close the script tag.
     static readonly JsonSerializerOptions ScriptJson = new() { Encoder = JavaScriptEncoder.Default };
