@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace BackendLab.Tests.State;
 
+[Collection("servers")]
 public class ClusterTests
 {
     /// <summary>The lesson's stateful cart: each instance keeps carts in its own memory.</summary>

@@ -4,10 +4,8 @@ using System.Net;
 
 namespace BackendLab.Tests.State;
 
-[CollectionDefinition(nameof(HeapMeasurements), DisableParallelization = true)]
-public class HeapMeasurements;
 
-[Collection(nameof(HeapMeasurements))]
+[Collection("servers")]
 public class SessionMemoryTests
 {
     [Fact]

@@ -71,6 +71,13 @@ public static class SharedStore
         RedisStore.OpenAsync(name, fresh, endpoint);
 
     /// <summary>
+    /// The same store, reached as if across a network: every call waits <paramref name="latencyMs"/> first
+    /// (see <see cref="RemoteLikeStore"/>). Default: 1 ms.
+    /// </summary>
+    public static RemoteLikeStore WithLatency(this ISharedStore store, double latencyMs = 1) =>
+        new(store, TimeSpan.FromMilliseconds(latencyMs));
+
+    /// <summary>
     /// The command that starts a local Redis for this course (it binds to loopback only and saves nothing to disk).
     /// </summary>
     public const string RedisStartCommand = "redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''";
