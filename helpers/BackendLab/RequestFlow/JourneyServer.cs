@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 
 namespace BackendLab;
@@ -89,8 +90,11 @@ public sealed class JourneyServer : IAsyncDisposable
             var marks = Marks(context);
             marks.RoutingEnd = Stopwatch.GetTimestamp();
             var endpoint = context.GetEndpoint();
-            marks.Endpoint = endpoint?.DisplayName;
             marks.RoutePattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
+            var methods = endpoint?.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            marks.Endpoint = endpoint is null ? null
+                : marks.RoutePattern is null ? endpoint.DisplayName
+                : $"{(methods is { Count: > 0 } ? string.Join("|", methods) + " " : "")}/{marks.RoutePattern.TrimStart('/')}";
             return next(context);
         });
         // 4. The endpoints. An endpoint filter runs after binding, just around the handler.
@@ -161,6 +165,7 @@ public sealed class JourneyServer : IAsyncDisposable
             if (start != 0 && end != 0 && end >= start) stages.Add(new JourneyStage(name, Ms(start), Ms(end), where));
         }
         var sent = newConnection && connect.End != 0 ? connect.End : t0;
+        if (newConnection) Add("client prepares", t0, connect.Start, "client");
         if (newConnection) Add("TCP connect", connect.Start, connect.End, "client");
         Add("bytes on the wire", sent, m.FirstByte != 0 ? m.FirstByte : m.PipelineEntry, "server");
         Add("parsing (Kestrel)", m.FirstByte, m.PipelineEntry, "server");

@@ -115,7 +115,7 @@ public sealed class LimitsServer : IAsyncDisposable
             (_, false) => "the handler",
             _ => "the handler",
         };
-        return new LimitResult(what, request.Method.Method, request.RequestUri?.ToString() ?? "", (int)response.StatusCode, response.ReasonPhrase ?? "", answeredBy, body);
+        return new LimitResult(what, request.Method.Method, request.RequestUri is { IsAbsoluteUri: true } uri ? uri.PathAndQuery : request.RequestUri?.ToString() ?? "", (int)response.StatusCode, response.ReasonPhrase ?? "", answeredBy, body);
     }
 
     /// <summary>
