@@ -9,11 +9,16 @@ namespace BackendLab;
 /// </summary>
 internal sealed class SqliteStore : ISharedStore
 {
+    // SQLite lets one writer at a time into a file; the others sleep in its busy handler (1, 2, 5 … 100 ms) and retry.
+    // Queueing this process's writers on an async lock per file instead keeps them from sleeping needlessly.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteLocks = new();
+    readonly SemaphoreSlim _writeLock;
     readonly string _connectionString;
 
     SqliteStore(string path)
     {
         Path = path;
+        _writeLock = WriteLocks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 5 }.ToString();
     }
 
@@ -45,9 +50,14 @@ internal sealed class SqliteStore : ISharedStore
 
     async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync();
+        await _writeLock.WaitAsync();
+        try
+        {
+            await using var connection = await OpenAsync();
+            await using var command = Command(connection, sql, parameters);
+            return await command.ExecuteNonQueryAsync();
+        }
+        finally { _writeLock.Release(); }
     }
 
     async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
@@ -74,7 +84,14 @@ internal sealed class SqliteStore : ISharedStore
         """, ("$key", key), ("$value", value));
 
     // One statement: SQLite runs it as a single atomic write, so no other write can come between the read and the add.
-    public async Task<long> IncrementAsync(string key, long by = 1) => Convert.ToInt64(await ScalarAsync("""
+    public async Task<long> IncrementAsync(string key, long by = 1)
+    {
+        await _writeLock.WaitAsync();
+        try { return await IncrementLockedAsync(key, by); }
+        finally { _writeLock.Release(); }
+    }
+
+    async Task<long> IncrementLockedAsync(string key, long by) => Convert.ToInt64(await ScalarAsync("""
         INSERT INTO kv (key, value, version) VALUES ($key, $by, 1)
         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + $by, version = version + 1
         RETURNING CAST(value AS INTEGER)
