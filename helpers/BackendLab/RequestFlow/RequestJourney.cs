@@ -81,7 +81,7 @@ public sealed class RequestJourney : IHtmlContent
             ["barmode"] = "group",
             ["xaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, string> { ["text"] = "ms since the client started sending" } },
             ["yaxis"] = new Dictionary<string, object> { ["autorange"] = "reversed", ["categoryorder"] = "array", ["categoryarray"] = order },
-            ["margin"] = new Dictionary<string, int> { ["l"] = 150, ["r"] = 40, ["t"] = 50, ["b"] = 50 },
+            ["margin"] = new Dictionary<string, int> { ["l"] = 150, ["r"] = 90, ["t"] = 50, ["b"] = 50 },
             ["legend"] = new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 },
         };
         return new HtmlString(ChartScript.Render(traces, layout, null, 120 + 34 * order.Count * Math.Max(1, journeys.Length)));
