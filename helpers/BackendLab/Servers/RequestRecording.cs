@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace BackendLab;
+
+/// <summary>The middleware that writes each request into a <see cref="RequestLog"/>.</summary>
+internal static class RequestRecording
+{
+    public static void UseRequestRecording(this WebApplication app, RequestLog log) =>
+        app.Use(async (context, next) =>
+        {
+            var time = DateTimeOffset.Now;
+            var start = Stopwatch.GetTimestamp();
+            string? error = null;
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex)
+            {
+                error = $"{ex.GetType().Name}: {ex.Message}";
+                throw;
+            }
+            finally
+            {
+                var request = context.Request;
+                log.Add(new ServedRequest(
+                    time, request.Method, request.Path.Value + request.QueryString.Value,
+                    error is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError,
+                    Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.Response.ContentLength, error));
+            }
+        });
+}
