@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using CourseRunner.Execution;
+using CourseRunner.Notebooks;
+using CourseRunner.Site;
+
+namespace CourseRunner.Cli;
+
+/// <summary>
+/// The command line: validate each notebook, run it in its own worker process, write the executed
+/// notebooks and the site, print progress. Exit codes: 0 all ran and passed, 1 a cell failed or a
+/// notebook could not be run, 2 the command line itself was wrong.
+/// </summary>
+internal static class CommandLine
+{
+    public const int Ok = 0, Failed = 1, UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout)
+    {
+        var cli = CliArguments.Parse(args);
+        if (cli.Help) { stdout.WriteLine(CliArguments.Usage); return Ok; }
+        if (cli.Error is not null)
+        {
+            Console.Error.WriteLine($"CourseRunner: {cli.Error}\n\n{CliArguments.Usage}");
+            return UsageError;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var printer = new ProgressPrinter(stdout);
+        var options = new RunOptions(cli.Solutions, cli.CellTimeout);
+        var inputs = cli.Notebooks().ToList();
+        printer.Line($"CourseRunner: {inputs.Count} notebook(s), cell timeout {cli.CellTimeout.TotalSeconds:0.#} s{(cli.Solutions ? ", with solutions" : "")}");
+
+        var results = new List<NotebookResult>();
+        foreach (var (input, index) in inputs.Select((n, i) => (n, i)))
+        {
+            printer.NotebookStarting(index + 1, inputs.Count, input.Path);
+            var result = await RunOneAsync(input.Path, input.Missing, options, printer);
+            printer.NotebookFinished(result);
+            results.Add(result);
+        }
+
+        var notebooksDirectory = Path.Combine(cli.OutDirectory, "notebooks");
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var result in results.Where(r => r.Notebook is not null))
+            ExecutedNotebook.Write(result, Path.Combine(notebooksDirectory, SiteWriter.UniqueName(Path.GetFileNameWithoutExtension(result.Path), names) + ".ipynb"));
+        var site = SiteWriter.Write(cli.OutDirectory, results);
+        printer.Line($"Wrote {results.Count(r => r.Notebook is not null)} executed notebook(s) to {notebooksDirectory} and the site {site}");
+        printer.Summary(results, clock);
+        return results.All(r => r.Succeeded) ? Ok : Failed;
+    }
+
+    private static async Task<NotebookResult> RunOneAsync(string path, string? missing, RunOptions options, ProgressPrinter printer)
+    {
+        var (notebook, problems) = missing is null
+            ? NotebookFile.Load(path, options.Solutions)
+            : (null, [new NotebookProblem(path, null, missing)]);
+        if (notebook is null)
+        {
+            foreach (var problem in problems) printer.Problem(problem);
+            return NotebookResult.Rejected(path, problems);
+        }
+        return await WorkerProcess.RunAsync(notebook, options, printer.Callbacks(notebook), Console.Error);
+    }
+}

@@ -1,0 +1,24 @@
+using CourseRunner.Notebooks;
+
+namespace CourseRunner.Execution;
+
+/// <summary>
+/// One notebook's run: the cell results (one per cell, in order) or, for a notebook that could not
+/// be run at all, its problems. <see cref="Notebook"/> is null when the file could not be parsed.
+/// </summary>
+internal sealed record NotebookResult(
+    string Path,
+    Notebook? Notebook,
+    IReadOnlyList<CellResult> Cells,
+    IReadOnlyList<NotebookProblem> Problems,
+    TimeSpan WallTime)
+{
+    public int FailedCells => Cells.Count(c => c.IsFailure);
+
+    public bool Succeeded => Problems.Count == 0 && FailedCells == 0;
+
+    public string Title => Notebook?.Title ?? System.IO.Path.GetFileNameWithoutExtension(Path);
+
+    public static NotebookResult Rejected(string path, IReadOnlyList<NotebookProblem> problems) =>
+        new(path, null, [], problems, TimeSpan.Zero);
+}

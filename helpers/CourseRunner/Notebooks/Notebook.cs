@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace CourseRunner.Notebooks;
+
+/// <summary>A parsed .ipynb: its cells, and the original JSON (kept to write the executed copy).</summary>
+internal sealed record Notebook(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
+{
+    public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+
+    public string Stem => System.IO.Path.GetFileNameWithoutExtension(Path);
+
+    /// <summary>The first Markdown heading, else the file name.</summary>
+    public string Title =>
+        Cells.Where(c => c.Kind == CellKind.Markdown)
+            .SelectMany(c => c.Source.Split('\n'))
+            .Select(l => l.Trim())
+            .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim()
+        ?? Stem;
+}
+
+internal enum CellKind { Markdown, Code, Raw }
+
+/// <summary>One cell; <see cref="Source"/> is what runs (a solution's text with --solutions).</summary>
+internal sealed record NotebookCell(int Index, CellKind Kind, string Source, string? ExerciseId)
+{
+    /// <summary>1-based, as people count cells.</summary>
+    public int Number => Index + 1;
+}
