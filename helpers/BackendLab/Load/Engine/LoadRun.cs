@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace BackendLab.LoadEngine;
+
+/// <summary>
+/// One load run: its clock (warm-up, measured phase, deadline, hard stop), its connections, the watchdog that
+/// enforces timeouts and the hard stop, and the per-thread recorders. <see cref="RunAsync"/> drives it once.
+/// </summary>
+internal sealed class LoadRun
+{
+    readonly LoadOptions _options;
+    readonly RequestBytes _request;
+    readonly HttpConnection[] _connections;
+    readonly long _start, _measureStart, _deadline, _hardStop, _timeout, _lateAfter;
+    readonly ConcurrentDictionary<int, LatencyRecorder> _recorders = new();
+    [ThreadStatic] static LatencyRecorder? t_recorder;
+    [ThreadStatic] static LoadRun? t_owner;
+    long _measuredSent;
+    volatile bool _stop, _finished;
+    TimeSpan _cpuAtMeasureStart;
+
+    public LoadRun(LoadOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _request = RequestBytes.From(options);
+        _connections = [.. Enumerable.Range(0, options.EffectiveConcurrency).Select(_ => new HttpConnection(_request))];
+        _start = Stopwatch.GetTimestamp();
+        _measureStart = _start + Ticks(options.Warmup);
+        _deadline = _measureStart + Ticks(options.Duration);
+        _timeout = Ticks(options.Timeout);
+        _hardStop = _deadline + _timeout + Stopwatch.Frequency;
+        _lateAfter = Stopwatch.Frequency / 1000;
+    }
+
+    static long Ticks(TimeSpan t) => (long)(t.TotalSeconds * Stopwatch.Frequency);
+
+    public async Task<LoadResult> RunAsync()
+    {
+        _cpuAtMeasureStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var watchdog = new Thread(Watch) { IsBackground = true, Name = "BackendLab load watchdog" };
+        watchdog.Start();
+        try
+        {
+            if (_options.IsOpenLoop) await RunOpenLoopAsync();
+            else await Task.WhenAll(_connections.Select(UserAsync));
+        }
+        finally
+        {
+            _stop = true;
+            _finished = true;
+            foreach (var c in _connections) c.Dispose();
+        }
+        var end = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpuAtMeasureStart;
+        return LoadResultBuilder.Build(_options, [.. _recorders.Values],
+            TimeSpan.FromSeconds((double)Math.Max(end - _measureStart, 1) / Stopwatch.Frequency), cpu);
+    }
+
+    /// <summary>Closed loop: one simulated user on one connection, sending again as soon as it has an answer.</summary>
+    async Task UserAsync(HttpConnection connection)
+    {
+        await Task.Yield(); // let every user start on the thread pool, not on the caller's thread
+        while (!_stop)
+        {
+            var started = Stopwatch.GetTimestamp();
+            if (started >= _deadline) return;
+            var measured = started >= _measureStart;
+            if (measured && Interlocked.Increment(ref _measuredSent) > _options.MaxRequests) { _stop = true; return; }
+            var outcome = await connection.ExchangeAsync();
+            if (measured) Record(outcome, started, started);
+            if (outcome.Failure is Failure.ConnectionRefused) await Task.Delay(5); // a dead server: don't spin
+        }
+    }
+
+    /// <summary>Open loop: a dedicated thread releases requests on schedule; idle connections pick them up.</summary>
+    async Task RunOpenLoopAsync()
+    {
+        var due = Channel.CreateBounded<long>(new BoundedChannelOptions(_connections.Length)
+        {
+            SingleWriter = true,
+            AllowSynchronousContinuations = true, // the pacer thread itself sends when a connection is idle
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var workers = _connections.Select(c => ConnectionWorkerAsync(c, due.Reader)).ToArray();
+        var pacer = new Thread(() => Pace(due.Writer)) { IsBackground = true, Name = "BackendLab load pacer", Priority = ThreadPriority.AboveNormal };
+        pacer.Start();
+        await Task.WhenAll(workers);
+        pacer.Join();
+    }
+
+    void Pace(ChannelWriter<long> due)
+    {
+        var interval = Stopwatch.Frequency / _options.Rate!.Value;
+        long measured = 0;
+        for (long i = 0; !_stop; i++)
+        {
+            var scheduled = _start + (long)(i * interval);
+            if (scheduled >= _deadline) break;
+            if (scheduled >= _measureStart && ++measured > _options.MaxRequests) break;
+            PreciseClock.SleepUntil(scheduled);
+            if (!due.TryWrite(scheduled) && scheduled >= _measureStart)
+                Record(Outcome.Of(Failure.Dropped), scheduled, scheduled);
+        }
+        due.TryComplete();
+    }
+
+    async Task ConnectionWorkerAsync(HttpConnection connection, ChannelReader<long> due)
+    {
+        while (await due.WaitToReadAsync())
+        {
+            while (due.TryRead(out var scheduled))
+            {
+                var sent = Stopwatch.GetTimestamp();
+                var outcome = await connection.ExchangeAsync();
+                if (scheduled >= _measureStart) Record(outcome, scheduled, sent);
+            }
+        }
+    }
+
+    /// <summary>Records one measured request; latency runs from <paramref name="started"/> (the schedule, in an open loop).</summary>
+    void Record(Outcome outcome, long started, long sent)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var recorder = RecorderForThisThread();
+        var second = (int)((now - _measureStart) / Stopwatch.Frequency);
+        recorder.Record(outcome, (now - started) * TimeSpan.TicksPerSecond / Stopwatch.Frequency, Math.Max(second, 0));
+        if (sent - started > _lateAfter) recorder.Late++;
+    }
+
+    LatencyRecorder RecorderForThisThread()
+    {
+        if (t_owner == this) return t_recorder!;
+        var recorder = _recorders.GetOrAdd(Environment.CurrentManagedThreadId, _ => new LatencyRecorder());
+        (t_owner, t_recorder) = (this, recorder);
+        return recorder;
+    }
+
+    /// <summary>The watchdog thread: ends requests older than the timeout, and everything at the hard stop.</summary>
+    void Watch()
+    {
+        var period = Math.Clamp(_timeout / 10, Stopwatch.Frequency / 200, Stopwatch.Frequency / 20);
+        var cpuTaken = false;
+        while (!_finished)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (!cpuTaken && now >= _measureStart) { _cpuAtMeasureStart = Process.GetCurrentProcess().TotalProcessorTime; cpuTaken = true; }
+            var hardStop = now >= _hardStop;
+            if (hardStop) _stop = true;
+            foreach (var c in _connections)
+            {
+                var since = c.InFlightSince;
+                if (since != 0 && (now - since > _timeout || hardStop)) c.AbortTimedOut();
+            }
+            var next = cpuTaken ? now + period : Math.Min(now + period, _measureStart);
+            PreciseClock.SleepUntil(next);
+        }
+    }
+}

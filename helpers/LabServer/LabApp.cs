@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LabServer;
+
+/// <summary>Builds the lab server's web application (used by Program and by in-process benchmarks).</summary>
+public static class LabApp
+{
+    /// <summary>The stdout line prefix that announces the listening address to the parent process.</summary>
+    public const string ListeningPrefix = "LABSERVER LISTENING ";
+
+    /// <summary>Creates the app, bound to 127.0.0.1 only, with every lab endpoint mapped and logging off.</summary>
+    public static WebApplication Create(LabOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        app.MapLabEndpoints();
+        return app;
+    }
+
+    /// <summary>The address the started app listens on, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+}
