@@ -22,5 +22,5 @@ public static class LabApp
 
     /// <summary>The address the started app listens on, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }

@@ -8,7 +8,7 @@ namespace BackendLab.LoadEngine;
 /// One keep-alive HTTP/1.1 connection that sends a pre-encoded request and reads the response.
 /// Written by hand on <see cref="Socket"/> (no HttpClient) because HttpClient's per-request work costs about
 /// a third of the throughput a 2-core machine can generate; this path allocates nothing per request.
-/// A <see cref="Watchdog"/> aborts the socket when a request exceeds the timeout.
+/// The run's watchdog thread aborts the socket when a request exceeds the timeout.
 /// </summary>
 internal sealed class HttpConnection(RequestBytes request) : IDisposable
 {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 
 namespace BackendLab.LoadEngine;
 
@@ -75,23 +74,19 @@ internal sealed class LoadRun
         }
     }
 
-    /// <summary>Open loop: a dedicated thread releases requests on schedule; idle connections pick them up.</summary>
+    /// <summary>Open loop: a dedicated thread releases requests on schedule (see <see cref="OpenLoopDispatcher"/>).</summary>
     async Task RunOpenLoopAsync()
     {
-        var due = Channel.CreateBounded<long>(new BoundedChannelOptions(_connections.Length)
+        var dispatcher = new OpenLoopDispatcher(_connections, (outcome, scheduled, sent) =>
         {
-            SingleWriter = true,
-            AllowSynchronousContinuations = true, // the pacer thread itself sends when a connection is idle
-            FullMode = BoundedChannelFullMode.Wait,
+            if (scheduled >= _measureStart) Record(outcome, scheduled, sent);
         });
-        var workers = _connections.Select(c => ConnectionWorkerAsync(c, due.Reader)).ToArray();
-        var pacer = new Thread(() => Pace(due.Writer)) { IsBackground = true, Name = "BackendLab load pacer", Priority = ThreadPriority.AboveNormal };
+        var pacer = new Thread(() => Pace(dispatcher)) { IsBackground = true, Name = "BackendLab load pacer" };
         pacer.Start();
-        await Task.WhenAll(workers);
-        pacer.Join();
+        await dispatcher.AllDone;
     }
 
-    void Pace(ChannelWriter<long> due)
+    void Pace(OpenLoopDispatcher dispatcher)
     {
         var interval = Stopwatch.Frequency / _options.Rate!.Value;
         long measured = 0;
@@ -101,23 +96,10 @@ internal sealed class LoadRun
             if (scheduled >= _deadline) break;
             if (scheduled >= _measureStart && ++measured > _options.MaxRequests) break;
             PreciseClock.SleepUntil(scheduled);
-            if (!due.TryWrite(scheduled) && scheduled >= _measureStart)
+            if (!dispatcher.TrySend(scheduled) && scheduled >= _measureStart)
                 Record(Outcome.Of(Failure.Dropped), scheduled, scheduled);
         }
-        due.TryComplete();
-    }
-
-    async Task ConnectionWorkerAsync(HttpConnection connection, ChannelReader<long> due)
-    {
-        while (await due.WaitToReadAsync())
-        {
-            while (due.TryRead(out var scheduled))
-            {
-                var sent = Stopwatch.GetTimestamp();
-                var outcome = await connection.ExchangeAsync();
-                if (scheduled >= _measureStart) Record(outcome, scheduled, sent);
-            }
-        }
+        dispatcher.Complete();
     }
 
     /// <summary>Records one measured request; latency runs from <paramref name="started"/> (the schedule, in an open loop).</summary>

@@ -9,7 +9,7 @@ namespace BackendLab.LoadEngine;
 /// On Linux the thread sleeps in clock_nanosleep on the same monotonic clock Stopwatch reads (about 60 µs late at most);
 /// elsewhere it sleeps whole milliseconds, then spins briefly.
 /// </summary>
-internal static partial class PreciseClock
+internal static class PreciseClock
 {
     const int ClockMonotonic = 1, TimerAbsolute = 1;
     static readonly bool UseNanosleep = OperatingSystem.IsLinux() && Stopwatch.Frequency == 1_000_000_000;
@@ -17,8 +17,8 @@ internal static partial class PreciseClock
     [StructLayout(LayoutKind.Sequential)]
     struct TimeSpec { public long Seconds; public long Nanoseconds; }
 
-    [LibraryImport("libc", EntryPoint = "clock_nanosleep")]
-    private static partial int ClockNanosleep(int clock, int flags, in TimeSpec request, IntPtr remaining);
+    [DllImport("libc", EntryPoint = "clock_nanosleep")]
+    static extern int ClockNanosleep(int clock, int flags, in TimeSpec request, IntPtr remaining);
 
     /// <summary>Returns when <see cref="Stopwatch.GetTimestamp"/> has reached <paramref name="timestamp"/>.</summary>
     public static void SleepUntil(long timestamp)

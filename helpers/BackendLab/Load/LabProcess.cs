@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace BackendLab;
+
+/// <summary>
+/// The lab server running in its OWN process on 127.0.0.1, so a load run from the notebook does not share the
+/// server's thread pool, CPU accounting or garbage collector. Endpoints: <c>/plaintext</c>, <c>/delay?ms=20</c> (async wait),
+/// <c>/block?ms=20</c> (Thread.Sleep), <c>/cpu?ms=5</c> (busy work), <c>/stall?ms=300</c> (stalls 300 ms every second), <c>/stats</c>.
+/// <code>var lab = await LabProcess.StartAsync();  // re-running the cell replaces the previous one
+/// var r = await Load.RunAsync(lab.Url + "/delay?ms=20", concurrency: 64);</code>
+/// The child exits when this handle is disposed, when the notebook's process exits, or if it is killed.
+/// </summary>
+public sealed class LabProcess : IAsyncDisposable, IHtmlContent
+{
+    static readonly ConcurrentDictionary<string, LabProcess> _running = new();
+    static LabProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var p in _running.Values) p.Kill(); };
+
+    readonly Process _process;
+    readonly HttpClient _client;
+
+    LabProcess(string name, Process process, Uri baseAddress)
+    {
+        (Name, _process, BaseAddress) = (name, process, baseAddress);
+        _client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    /// <summary>The name it was started under; starting another with the same name replaces this one.</summary>
+    public string Name { get; }
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+    /// <summary>The server's address without a trailing slash, ready for <c>lab.Url + "/plaintext"</c>.</summary>
+    public string Url => BaseAddress.GetLeftPart(UriPartial.Authority);
+    /// <summary>The TCP port on 127.0.0.1.</summary>
+    public int Port => BaseAddress.Port;
+    /// <summary>The server process's id (look it up in <c>top</c> or <c>ps</c>).</summary>
+    public int ProcessId => _process.Id;
+    /// <summary>True once the server process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Starts the lab server as a child process (replacing one already running under <paramref name="name"/>)
+    /// and waits until it listens.
+    /// </summary>
+    /// <param name="name">A name for re-running: a second start under the same name stops the first. Default "lab".</param>
+    /// <param name="options">Thread-pool and GC settings for the server process. Default: none changed.</param>
+    public static async Task<LabProcess> StartAsync(string name = "lab", LabProcessOptions? options = null)
+    {
+        options ??= new();
+        if (_running.TryRemove(name, out var previous)) await previous.DisposeAsync();
+        var start = new ProcessStartInfo(LabServerFiles.Dotnet())
+        {
+            RedirectStandardInput = true,   // the child exits when this pipe closes (we died or disposed it)
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in Arguments(options)) start.ArgumentList.Add(arg);
+        if (options.ServerGc) start.Environment["DOTNET_gcServer"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the lab server process.");
+        try
+        {
+            var address = await ReadAddressAsync(process, options.StartTimeout);
+            var lab = new LabProcess(name, process, new Uri(address + "/"));
+            _running[name] = lab;
+            return lab;
+        }
+        catch
+        {
+            KillProcess(process);
+            throw;
+        }
+    }
+
+    static IEnumerable<string> Arguments(LabProcessOptions options)
+    {
+        yield return LabServerFiles.ServerDll();
+        yield return "--port"; yield return "0";
+        yield return "--parent-pid"; yield return Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        if (options.MinThreads is int min) { yield return "--min-threads"; yield return min.ToString(CultureInfo.InvariantCulture); }
+        if (options.MaxThreads is int max) { yield return "--max-threads"; yield return max.ToString(CultureInfo.InvariantCulture); }
+    }
+
+    // The server prints "LABSERVER LISTENING http://127.0.0.1:PORT" once it listens.
+    static async Task<string> ReadAddressAsync(Process process, TimeSpan timeout)
+    {
+        const string prefix = "LABSERVER LISTENING ";
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+            {
+                if (!line.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null); // keep draining
+                return Loopback.Require(line[prefix.Length..].Trim()).GetLeftPart(UriPartial.Authority);
+            }
+        }
+        catch (OperationCanceledException) { throw new TimeoutException($"The lab server did not start within {timeout.TotalSeconds:0} s."); }
+        throw new InvalidOperationException($"The lab server exited before listening: {await errors}");
+    }
+
+    /// <summary>Asks the server for its <c>/stats</c>: thread-pool threads, queued work items, CPU time, GC counts, process id.</summary>
+    public async Task<LabServerStats> GetStatsAsync() =>
+        await _client.GetFromJsonAsync<LabServerStats>("stats") ?? throw new InvalidOperationException("Empty /stats response.");
+
+    /// <summary>Stops the server process (closes its stdin, then kills it if it has not exited within 2 s) and waits until it is gone.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _running.TryRemove(new KeyValuePair<string, LabProcess>(Name, this));
+        _client.Dispose();
+        if (_process.HasExited) return;
+        try { _process.StandardInput.Close(); } catch (IOException) { }
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { Kill(); await _process.WaitForExitAsync(); }
+    }
+
+    void Kill() => KillProcess(_process);
+
+    static void KillProcess(Process process)
+    {
+        try { if (!process.HasExited) process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+    }
+
+    /// <summary>One line: name, address and process id.</summary>
+    public override string ToString() => $"lab server '{Name}' at {Url} (process {ProcessId}{(HasExited ? ", exited" : "")})";
+
+    /// <inheritdoc/>
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder) =>
+        writer.Write($"<div style=\"{Html.Font}\">🧪 {Html.Encode(ToString())}</div>");
+}
