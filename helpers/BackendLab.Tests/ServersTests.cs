@@ -29,6 +29,17 @@ public class ServersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpressionLambdasBindWithoutCastsAsInANotebookCell()
+    {
+        var server = await Servers.StartAsync("expression", app => app.MapGet("/", () => "short"));
+        var configured = await Servers.StartAsync("expression2", builder => builder.Services.AddProblemDetails(), app => app.MapGet("/", () => "long"));
+
+        Assert.Equal("short", await server.Client.GetStringAsync("/"));
+        Assert.Equal("long", await configured.Client.GetStringAsync("/"));
+        Assert.True((await ExampleExercises.Greet.Check(app => app.MapGet("/hello/{name}", (string name) => $"Hello, {name}!"))).IsCorrect);
+    }
+
+    [Fact]
     public async Task TheLogRecordsMethodPathAndStatus()
     {
         var server = await Servers.StartAsync("logged", app =>

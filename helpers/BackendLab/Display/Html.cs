@@ -13,6 +13,10 @@ internal static class Html
     // Leaves letters of every script (and ␍ ␊ ✓) readable in the HTML source; still encodes < > & ' " and control characters.
     static readonly HtmlEncoder Text = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>Encodes <paramref name="text"/> and shows each <c>`part`</c> in backticks as code.</summary>
+    public static string Inline(string? text) =>
+        System.Text.RegularExpressions.Regex.Replace(Encode(text), "`([^`]+)`", "<code style=\"" + Mono + "\">$1</code>");
+
     // The default encoder writes < > & ' " as \u003C … so "</script>" can never close the script tag.
     static readonly JsonSerializerOptions ScriptJson = new() { Encoder = JavaScriptEncoder.Default };
 

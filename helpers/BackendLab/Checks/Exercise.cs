@@ -1,0 +1,84 @@
+namespace BackendLab;
+
+/// <summary>
+/// An auto-checked exercise, used from a notebook as <c>q1.Check(…)</c>, <c>q1.Hint()</c>, <c>q1.Hint(2)</c>, <c>q1.Solution()</c>.
+/// Kinds: <see cref="ValueExercise{T}"/>, <see cref="FunctionExercise{TIn, TOut}"/>, <see cref="EndpointExercise"/>.
+/// </summary>
+public abstract class Exercise
+{
+    /// <summary>Declares an exercise.</summary>
+    /// <param name="id">"&lt;notebook file name without .ipynb&gt;/&lt;qN&gt;", e.g. "01-backend-basics/q1"; it locates the solution file.</param>
+    /// <param name="title">What to do, in a few words.</param>
+    /// <param name="hints">Hints from gentle to nearly the answer.</param>
+    protected Exercise(string id, string title, IEnumerable<string>? hints)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        if (!id.Contains('/')) throw new ArgumentException($"An exercise id looks like \"01-backend-basics/q1\" (notebook/question); '{id}' has no '/'.", nameof(id));
+        (Id, Title, Hints) = (id, title ?? "", (hints ?? []).ToList());
+    }
+
+    /// <summary>The id, e.g. "01-backend-basics/q1".</summary>
+    public string Id { get; }
+
+    /// <summary>The question's name in the notebook, e.g. "q1" (the part of <see cref="Id"/> after the '/').</summary>
+    public string Name => Id[(Id.LastIndexOf('/') + 1)..];
+
+    /// <summary>What to do, in a few words.</summary>
+    public string Title { get; }
+
+    /// <summary>The hints, gentle first.</summary>
+    public IReadOnlyList<string> Hints { get; }
+
+    /// <summary>Where to look for the solution files instead of the usual places (tests use it).</summary>
+    internal string? SolutionsRoot { get; set; }
+
+    /// <summary>Shows hint number <paramref name="n"/> (default: the first) and says whether another one follows.</summary>
+    public ExerciseNote Hint(int n = 1)
+    {
+        if (Hints.Count == 0) return ExerciseNote.Hint(Id, "Hint", "There are no hints for this one. Re-read the question, then try a small experiment in a cell.");
+        if (n < 1 || n > Hints.Count)
+            return ExerciseNote.Hint(Id, "Hint", $"There {(Hints.Count == 1 ? "is 1 hint" : $"are {Hints.Count} hints")} for this exercise: try `{Name}.Hint({Math.Clamp(n, 1, Hints.Count)})`.");
+        var next = n < Hints.Count ? $" (More: `{Name}.Hint({n + 1})`.)" : "";
+        return ExerciseNote.Hint(Id, $"Hint {n} of {Hints.Count}", Hints[n - 1] + next);
+    }
+
+    /// <summary>
+    /// Shows the solution, read from <c>solutions/&lt;notebook&gt;/&lt;qN&gt;.csx</c> next to the notebook
+    /// (or <c>notebooks/solutions/…</c> in a folder above). Try on your own first!
+    /// </summary>
+    public ExerciseNote Solution()
+    {
+        var file = SolutionFiles.Find(Id, SolutionsRoot);
+        return file is null
+            ? ExerciseNote.Missing(Id, $"No solution file found: looked for `solutions/{Id}.csx` next to the notebook and `notebooks/solutions/{Id}.csx` in the folders above it.")
+            : ExerciseNote.Code(Id, "Solution", File.ReadAllText(file));
+    }
+
+    /// <summary>A one-line description: id and title.</summary>
+    public override string ToString() => $"{Id}: {Title}";
+
+    /// <summary>Builds a result for this exercise.</summary>
+    protected CheckResult Result(CheckOutcome outcome, string message, string? details = null) => new(outcome, Id, message, details);
+
+    /// <summary>The standard "not attempted" answer.</summary>
+    protected CheckResult NotAttempted(string? what = null) =>
+        Result(CheckOutcome.NotAttempted, $"{what ?? "The starter code"} is still in place. Once you replace it with your own code, `{Name}.Check(…)` will judge it. Stuck? `{Name}.Hint()`.");
+
+    /// <summary>Runs the check, turning anything unexpected into an Incorrect result: a check never throws.</summary>
+    protected CheckResult Guard(Func<CheckResult> check)
+    {
+        try { return check(); }
+        catch (Exception e) { return Unexpected(e); }
+    }
+
+    /// <inheritdoc cref="Guard(Func{CheckResult})"/>
+    protected async Task<CheckResult> GuardAsync(Func<Task<CheckResult>> check)
+    {
+        try { return await check(); }
+        catch (Exception e) { return Unexpected(e); }
+    }
+
+    CheckResult Unexpected(Exception e) => LearnerCode.IsStarter(e)
+        ? NotAttempted()
+        : Result(CheckOutcome.Incorrect, $"Your code threw `{LearnerCode.Describe(e)}`.");
+}
