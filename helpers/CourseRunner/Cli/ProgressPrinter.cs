@@ -27,7 +27,9 @@ internal sealed class ProgressPrinter(TextWriter output)
             };
             var exercise = cell.ExerciseId is { } id ? $" [exercise:{id}]" : "";
             var why = result.Failure is { } f && result.Status != CellStatus.NotRun ? $"  {f}" : "";
-            Line($"  cell {cell.Number,3}  {verdict}{result.Seconds,7:0.00} s{exercise}{why}");
+            Line(result.Status == CellStatus.NotRun
+                ? $"  cell {cell.Number,3}  {verdict}"
+                : $"  cell {cell.Number,3}  {verdict}{result.Seconds,7:0.00} s{exercise}{why}");
         });
 
     public void NotebookFinished(NotebookResult result)

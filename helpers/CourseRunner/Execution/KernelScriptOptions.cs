@@ -29,9 +29,10 @@ internal static class KernelScriptOptions
                 typeof(Task<>).Assembly,
                 // Instead of the kernel's own assemblies: the shim with display/HTML, nothing more.
                 typeof(Microsoft.DotNet.Interactive.Kernel).Assembly)
-            // The kernel's compilation also sees the netstandard surface (its libraries target
-            // netstandard), which is what makes `using System.Net.Http;` bind.
-            .AddReferences(MetadataReference.CreateFromFile(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "netstandard.dll")))
+            // The kernel's compilation also sees the
+            // netstandard surface (its libraries target netstandard), which is what makes
+            // System.Net.Http.HttpClient bind. By name, so its forwards resolve like the kernel's.
+            .AddReferences("netstandard")
             .WithMetadataResolver(new FrameworkReferenceResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory)))
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory));
 }
