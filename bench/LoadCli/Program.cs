@@ -7,6 +7,10 @@ using System.Globalization;
 using BackendLab;
 
 var mode = args[0];
+// In its own process the generator may run socket continuations right on the socket engine's threads (no thread-pool hop).
+// Read once, when the first socket is used, so it must be set before anything touches the network.
+// Not set in "inproc" mode, which stands for a notebook: there the kernel's defaults apply.
+if (mode == "run") Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var target = args[1];
 double Option(string name, double fallback) { var i = Array.IndexOf(args, name); return i < 0 ? fallback : double.Parse(args[i + 1], CultureInfo.InvariantCulture); }
 var concurrency = (int)Option("-c", 64);

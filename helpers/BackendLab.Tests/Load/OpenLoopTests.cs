@@ -9,7 +9,7 @@ public class OpenLoopTests
         var server = await LoadTestServer.StartAsync();
         var r = await BackendLab.Load.RunAsync(new LoadOptions
         {
-            Url = server.Url + "/ok", Rate = 500, Concurrency = 32, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.3),
+            Url = server.Url + "/ok", Rate = 500, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.3),
         });
         Assert.True(r.Errors == 0, string.Join(", ", r.ErrorsByKind));
         Assert.Equal(1000, r.Count); // exactly rate × duration were scheduled

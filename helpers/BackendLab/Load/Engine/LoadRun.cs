@@ -25,13 +25,35 @@ internal sealed class LoadRun
         options.Validate();
         _options = options;
         _request = RequestBytes.From(options);
-        _connections = [.. Enumerable.Range(0, options.EffectiveConcurrency).Select(_ => new HttpConnection(_request))];
+        _connections = UsesEpoll ? [] : [.. Enumerable.Range(0, options.EffectiveConcurrency).Select(_ => new HttpConnection(_request))];
         _start = Stopwatch.GetTimestamp();
         _measureStart = _start + Ticks(options.Warmup);
         _deadline = _measureStart + Ticks(options.Duration);
         _timeout = Ticks(options.Timeout);
         _hardStop = _deadline + _timeout + Stopwatch.Frequency;
         _lateAfter = Stopwatch.Frequency / 1000;
+    }
+
+    /// <summary>Set BACKENDLAB_LOAD_ENGINE=sockets to run the closed loop on .NET's async sockets instead of epoll (for comparison).</summary>
+    static readonly bool ForceSocketEngine = Environment.GetEnvironmentVariable("BACKENDLAB_LOAD_ENGINE") == "sockets";
+
+    bool UsesEpoll => !_options.IsOpenLoop && Epoll.IsSupported && !ForceSocketEngine;
+
+    // What the epoll loop needs to know about the run.
+    internal LoadOptions Options => _options;
+    internal RequestBytes Request => _request;
+    internal long MeasureStart => _measureStart;
+    internal long Deadline => _deadline;
+    internal long HardStop => _hardStop;
+    internal long TimeoutTicks => _timeout;
+    internal bool Stopping => _stop;
+
+    /// <summary>Counts one more measured request; false (and the run stops) once MaxRequests were sent.</summary>
+    internal bool TryCountMeasuredRequest()
+    {
+        if (Interlocked.Increment(ref _measuredSent) <= _options.MaxRequests) return true;
+        _stop = true;
+        return false;
     }
 
     static long Ticks(TimeSpan t) => (long)(t.TotalSeconds * Stopwatch.Frequency);
@@ -44,6 +66,7 @@ internal sealed class LoadRun
         try
         {
             if (_options.IsOpenLoop) await RunOpenLoopAsync();
+            else if (UsesEpoll) await new EpollClosedLoop(this).RunAsync();
             else await Task.WhenAll(_connections.Select(UserAsync));
         }
         finally
@@ -67,7 +90,7 @@ internal sealed class LoadRun
             var started = Stopwatch.GetTimestamp();
             if (started >= _deadline) return;
             var measured = started >= _measureStart;
-            if (measured && Interlocked.Increment(ref _measuredSent) > _options.MaxRequests) { _stop = true; return; }
+            if (measured && !TryCountMeasuredRequest()) return;
             var outcome = await connection.ExchangeAsync();
             if (measured) Record(outcome, started, started);
             if (outcome.Failure is Failure.ConnectionRefused) await Task.Delay(5); // a dead server: don't spin
@@ -103,7 +126,7 @@ internal sealed class LoadRun
     }
 
     /// <summary>Records one measured request; latency runs from <paramref name="started"/> (the schedule, in an open loop).</summary>
-    void Record(Outcome outcome, long started, long sent)
+    internal void Record(Outcome outcome, long started, long sent)
     {
         var now = Stopwatch.GetTimestamp();
         var recorder = RecorderForThisThread();

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace BackendLab.LoadEngine;
+
+/// <summary>
+/// The closed loop on Linux: ONE dedicated thread drives every connection through epoll, as wrk does.
+/// Per request it costs one send and one receive system call and no thread hop, and it never uses the .NET
+/// thread pool, so a server in the same process that starves its pool cannot starve the measurement too.
+/// Timeouts, the deadline and the hard stop are checked on the same thread every few milliseconds.
+/// </summary>
+internal sealed class EpollClosedLoop(LoadRun run)
+{
+    enum State { Idle, Backoff, Sending, Receiving, Done }
+
+    sealed class Conn(int id, RequestBytes request)
+    {
+        public readonly int Id = id;
+        public readonly ResponseReader Reader = new() { HeadRequest = request.IsHead };
+        public Socket? Socket;
+        public State State;
+        public long Started, RetryAt;
+        public int Written;
+        public bool Measured, Reused, Retried, WantsOut;
+    }
+
+    readonly Conn[] _conns = [.. Enumerable.Range(0, run.Options.EffectiveConcurrency).Select(i => new Conn(i, run.Request))];
+    Epoll _epoll = null!;
+    int _active;
+
+    /// <summary>Runs the loop on a new thread; completes when every connection is done.</summary>
+    public Task RunAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try { Loop(); done.SetResult(); }
+            catch (Exception e) { done.SetException(e); }
+            finally { foreach (var c in _conns) c.Socket?.Dispose(); }
+        }) { IsBackground = true, Name = "BackendLab load loop" }.Start();
+        return done.Task;
+    }
+
+    void Loop()
+    {
+        using var epoll = _epoll = new Epoll(_conns.Length);
+        _active = _conns.Length;
+        foreach (var c in _conns) Start(c);
+        var scanEvery = Stopwatch.Frequency / 200; // 5 ms
+        var lastScan = Stopwatch.GetTimestamp();
+        while (_active > 0)
+        {
+            var n = epoll.Wait(5);
+            for (var i = 0; i < n; i++)
+            {
+                var (id, events) = epoll.Event(i);
+                OnReady(_conns[id], events);
+            }
+            var now = Stopwatch.GetTimestamp();
+            if (now - lastScan >= scanEvery) { Scan(now); lastScan = now; }
+        }
+    }
+
+    /// <summary>Timeouts, the hard stop, and connections waiting to retry.</summary>
+    void Scan(long now)
+    {
+        var hardStop = now >= run.HardStop;
+        foreach (var c in _conns)
+        {
+            if (c.State is State.Sending or State.Receiving && (hardStop || now - c.Started > run.TimeoutTicks)) Fail(c, Failure.Timeout);
+            else if (c.State == State.Backoff && (hardStop || now >= c.RetryAt)) Start(c);
+        }
+    }
+
+    /// <summary>The user's next request, unless the run is over.</summary>
+    void Start(Conn c)
+    {
+        var now = Stopwatch.GetTimestamp();
+        c.Measured = now >= run.MeasureStart;
+        if (now >= run.Deadline || run.Stopping || (c.Measured && !run.TryCountMeasuredRequest()))
+        {
+            c.State = State.Done;
+            _active--;
+            return;
+        }
+        c.Started = now;
+        c.Retried = false;
+        Send(c);
+    }
+
+    void Send(Conn c)
+    {
+        c.Reused = c.Socket is not null;
+        if (c.Socket is null && !Connect(c)) return;
+        c.Reader.Reset();
+        c.Written = 0;
+        c.State = State.Sending;
+        WriteMore(c);
+    }
+
+    bool Connect(Conn c)
+    {
+        var socket = new Socket(run.Request.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            // Loopback connects finish at once; the wait bounds a server whose accept queue is full.
+            if (!socket.ConnectAsync(run.Request.EndPoint).Wait(run.Options.Timeout)) throw new TimeoutException();
+            socket.Blocking = false;
+            _epoll.Register((int)socket.Handle, Epoll.In, c.Id);
+            c.Socket = socket;
+            c.WantsOut = false;
+            return true;
+        }
+        catch (Exception e)
+        {
+            socket.Dispose();
+            var failure = e is TimeoutException ? Failure.Timeout
+                : (e as AggregateException)?.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } ? Failure.ConnectionRefused
+                : Failure.Other;
+            Fail(c, failure);
+            return false;
+        }
+    }
+
+    void WriteMore(Conn c)
+    {
+        var bytes = run.Request.Bytes;
+        while (c.Written < bytes.Length)
+        {
+            var n = c.Socket!.Send(bytes, c.Written, bytes.Length - c.Written, SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock) { Want(c, Epoll.In | Epoll.Out); return; }
+            if (error != SocketError.Success) { RetryOrFail(c, Classify(error)); return; }
+            c.Written += n;
+        }
+        if (c.WantsOut) Want(c, Epoll.In);
+        c.State = State.Receiving;
+    }
+
+    void Want(Conn c, uint events)
+    {
+        c.WantsOut = (events & Epoll.Out) != 0;
+        _epoll.Change((int)c.Socket!.Handle, events, c.Id);
+    }
+
+    void OnReady(Conn c, uint events)
+    {
+        switch (c.State)
+        {
+            case State.Sending when (events & (Epoll.Out | Epoll.Error | Epoll.HangUp)) != 0:
+                WriteMore(c);
+                break;
+            case State.Receiving:
+                Read(c);
+                break;
+            case State.Idle or State.Backoff or State.Done when c.Socket is not null:
+                CloseSocket(c); // the server closed a connection we were not using
+                break;
+        }
+    }
+
+    void Read(Conn c)
+    {
+        var n = c.Socket!.Receive(c.Reader.Free.Span, SocketFlags.None, out var error);
+        if (error == SocketError.WouldBlock) return;
+        if (error != SocketError.Success) { RetryOrFail(c, Classify(error)); return; }
+        if (n == 0)
+        {
+            CloseSocket(c);
+            if (c.Reader.Closed()) Complete(c);
+            else RetryOrFail(c, Failure.ConnectionClosed);
+            return;
+        }
+        if (!c.Reader.Received(n)) { CloseSocket(c); Fail(c, Failure.BadResponse); return; }
+        if (c.Reader.Done) Complete(c);
+    }
+
+    void Complete(Conn c)
+    {
+        if (!c.Reader.KeepAlive) CloseSocket(c);
+        Finish(c, new Outcome(c.Reader.Status, Failure.None));
+        Start(c);
+    }
+
+    /// <summary>A kept-alive connection the server had already closed: retry once on a fresh one, as browsers do.</summary>
+    void RetryOrFail(Conn c, Failure failure)
+    {
+        CloseSocket(c);
+        if (c.Reused && !c.Retried && !c.Reader.Started) { c.Retried = true; Send(c); }
+        else Fail(c, failure);
+    }
+
+    void Fail(Conn c, Failure failure)
+    {
+        CloseSocket(c);
+        Finish(c, Outcome.Of(failure));
+        if (failure == Failure.ConnectionRefused) { c.State = State.Backoff; c.RetryAt = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 200; }
+        else Start(c);
+    }
+
+    void Finish(Conn c, Outcome outcome)
+    {
+        c.State = State.Idle;
+        if (c.Measured) run.Record(outcome, c.Started, c.Started);
+    }
+
+    static void CloseSocket(Conn c)
+    {
+        c.Socket?.Dispose();
+        c.Socket = null;
+    }
+
+    static Failure Classify(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => Failure.ConnectionRefused,
+        SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => Failure.ConnectionReset,
+        _ => Failure.Other,
+    };
+}
