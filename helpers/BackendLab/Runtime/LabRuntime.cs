@@ -22,7 +22,7 @@ public static class LabRuntime
     }
 
     /// <summary>The server's "now" on its own clock, in milliseconds since it started.</summary>
-    public static async Task<double> GetServerTimeAsync(this LabProcess lab) => (await lab.GetSamplesAsync(double.MaxValue))[^1].Ms;
+    public static async Task<double> GetServerTimeAsync(this LabProcess lab) => (await lab.GetSamplesAsync(1e12))[^1].Ms;
 
     /// <summary>JIT work at start-up and after each of the server's first 20 requests.</summary>
     public static async Task<JitReport> GetJitReportAsync(this LabProcess lab)
