@@ -29,10 +29,9 @@ public sealed record LabOptions(int Port = 0, int? MinThreads = null, int? MaxTh
     /// <summary>Applies <see cref="MinThreads"/> and <see cref="MaxThreads"/> to the thread pool.</summary>
     public void ApplyThreadPoolLimits()
     {
-        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-        ThreadPool.GetMaxThreads(out var maxWorkers, out var maxIo);
+        ThreadPool.GetMinThreads(out _, out var minIo);
+        ThreadPool.GetMaxThreads(out _, out var maxIo);
         if (MaxThreads is int max) ThreadPool.SetMaxThreads(max, maxIo);
         if (MinThreads is int min) ThreadPool.SetMinThreads(min, minIo);
-        _ = (minWorkers, maxWorkers);
     }
 }

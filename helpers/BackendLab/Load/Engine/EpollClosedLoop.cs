@@ -4,14 +4,15 @@ using System.Net.Sockets;
 namespace BackendLab.LoadEngine;
 
 /// <summary>
-/// The closed loop on Linux: ONE dedicated thread drives every connection through epoll, as wrk does.
+/// The closed loop on Linux: a dedicated thread drives its share of the connections through epoll, as wrk does
+/// (one such loop per core, like <c>wrk -t</c>).
 /// Per request it costs one send and one receive system call and no thread hop, and it never uses the .NET
 /// thread pool, so a server in the same process that starves its pool cannot starve the measurement too.
 /// Timeouts, the deadline and the hard stop are checked on the same thread every few milliseconds.
 /// </summary>
-internal sealed class EpollClosedLoop(LoadRun run)
+internal sealed class EpollClosedLoop(LoadRun run, int connections)
 {
-    enum State { Idle, Backoff, Sending, Receiving, Done }
+    enum State { Idle, Backoff, Connecting, Sending, Receiving, Done }
 
     sealed class Conn(int id, RequestBytes request)
     {
@@ -24,7 +25,7 @@ internal sealed class EpollClosedLoop(LoadRun run)
         public bool Measured, Reused, Retried, WantsOut;
     }
 
-    readonly Conn[] _conns = [.. Enumerable.Range(0, run.Options.EffectiveConcurrency).Select(i => new Conn(i, run.Request))];
+    readonly Conn[] _conns = [.. Enumerable.Range(0, connections).Select(i => new Conn(i, run.Request))];
     Epoll _epoll = null!;
     int _active;
 
@@ -67,7 +68,7 @@ internal sealed class EpollClosedLoop(LoadRun run)
         var hardStop = now >= run.HardStop;
         foreach (var c in _conns)
         {
-            if (c.State is State.Sending or State.Receiving && (hardStop || now - c.Started > run.TimeoutTicks)) Fail(c, Failure.Timeout);
+            if (c.State is State.Connecting or State.Sending or State.Receiving && (hardStop || now - c.Started > run.TimeoutTicks)) Fail(c, Failure.Timeout);
             else if (c.State == State.Backoff && (hardStop || now >= c.RetryAt)) Start(c);
         }
     }
@@ -91,35 +92,42 @@ internal sealed class EpollClosedLoop(LoadRun run)
     void Send(Conn c)
     {
         c.Reused = c.Socket is not null;
-        if (c.Socket is null && !Connect(c)) return;
+        if (c.Socket is null) { Connect(c); return; }
         c.Reader.Reset();
         c.Written = 0;
         c.State = State.Sending;
         WriteMore(c);
     }
 
-    bool Connect(Conn c)
+    /// <summary>
+    /// A non-blocking connect, finished when epoll says the socket is writable. Deliberately not Socket.ConnectAsync:
+    /// that would register the socket with .NET's own epoll thread too, which would then wake up for every response.
+    /// </summary>
+    void Connect(Conn c)
     {
-        var socket = new Socket(run.Request.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            // Loopback connects finish at once; the wait bounds a server whose accept queue is full.
-            if (!socket.ConnectAsync(run.Request.EndPoint).Wait(run.Options.Timeout)) throw new TimeoutException();
-            socket.Blocking = false;
-            _epoll.Register((int)socket.Handle, Epoll.In, c.Id);
-            c.Socket = socket;
-            c.WantsOut = false;
-            return true;
-        }
-        catch (Exception e)
+        var socket = new Socket(run.Request.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
+        try { socket.Connect(run.Request.EndPoint); }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { }
+        catch (SocketException e)
         {
             socket.Dispose();
-            var failure = e is TimeoutException ? Failure.Timeout
-                : (e as AggregateException)?.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } ? Failure.ConnectionRefused
-                : Failure.Other;
-            Fail(c, failure);
-            return false;
+            Fail(c, e.SocketErrorCode == SocketError.ConnectionRefused ? Failure.ConnectionRefused : Failure.Other);
+            return;
         }
+        c.Socket = socket;
+        c.State = State.Connecting;
+        c.WantsOut = true;
+        _epoll.Register((int)socket.Handle, Epoll.In | Epoll.Out, c.Id);
+    }
+
+    void Connected(Conn c)
+    {
+        var error = (SocketError)(int)c.Socket!.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (error != SocketError.Success) { CloseSocket(c); Fail(c, Classify(error)); return; }
+        c.Reader.Reset();
+        c.Written = 0;
+        c.State = State.Sending;
+        WriteMore(c);
     }
 
     void WriteMore(Conn c)
@@ -146,6 +154,9 @@ internal sealed class EpollClosedLoop(LoadRun run)
     {
         switch (c.State)
         {
+            case State.Connecting when (events & (Epoll.Out | Epoll.Error | Epoll.HangUp)) != 0:
+                Connected(c);
+                break;
             case State.Sending when (events & (Epoll.Out | Epoll.Error | Epoll.HangUp)) != 0:
                 WriteMore(c);
                 break;

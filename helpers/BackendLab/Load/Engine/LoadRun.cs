@@ -37,6 +37,13 @@ internal sealed class LoadRun
     /// <summary>Set BACKENDLAB_LOAD_ENGINE=sockets to run the closed loop on .NET's async sockets instead of epoll (for comparison).</summary>
     static readonly bool ForceSocketEngine = Environment.GetEnvironmentVariable("BACKENDLAB_LOAD_ENGINE") == "sockets";
 
+    /// <summary>The connections split across one epoll loop per core (at most one loop per connection).</summary>
+    IEnumerable<int> EpollShares()
+    {
+        var loops = Math.Min(int.TryParse(Environment.GetEnvironmentVariable("BACKENDLAB_LOAD_THREADS"), out var t) ? t : Environment.ProcessorCount, _options.EffectiveConcurrency);
+        return Enumerable.Range(0, loops).Select(i => _options.EffectiveConcurrency / loops + (i < _options.EffectiveConcurrency % loops ? 1 : 0));
+    }
+
     bool UsesEpoll => !_options.IsOpenLoop && Epoll.IsSupported && !ForceSocketEngine;
 
     // What the epoll loop needs to know about the run.
@@ -66,7 +73,7 @@ internal sealed class LoadRun
         try
         {
             if (_options.IsOpenLoop) await RunOpenLoopAsync();
-            else if (UsesEpoll) await new EpollClosedLoop(this).RunAsync();
+            else if (UsesEpoll) await Task.WhenAll(EpollShares().Select(n => new EpollClosedLoop(this, n).RunAsync()));
             else await Task.WhenAll(_connections.Select(UserAsync));
         }
         finally
