@@ -35,6 +35,9 @@ public class RuntimeLabTests
         var lab = await LabProcess.StartAsync("runtime-backpressure");
         try
         {
+            // Warm both endpoints up (JIT) so a cold first request is not mistaken for queueing.
+            foreach (var path in new[] { "/store?ms=20", "/limited?permits=4&queue=4&ms=20" })
+                await BackendLab.Load.RunAsync(new LoadOptions { Url = lab.Url + path, Concurrency = 4, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
             var options = new LoadOptions { Url = "x", Rate = 300, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.Zero };
             var unbounded = await BackendLab.Load.RunAsync(options with { Url = lab.Url + "/store?ms=20" });
             var limited = await BackendLab.Load.RunAsync(options with { Url = lab.Url + "/limited?permits=4&queue=4&ms=20" });
