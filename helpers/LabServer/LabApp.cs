@@ -15,7 +15,9 @@ public static class LabApp
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        builder.Services.AddRuntimeLab(); // lesson 6: the concurrency limiter (RuntimeLab.cs)
         var app = builder.Build();
+        app.MapRuntimeLab();              // lesson 6: sampler, JIT report, /json, /store, /limited (RuntimeLab.cs)
         app.MapLabEndpoints();
         return app;
     }
