@@ -46,7 +46,7 @@ public class EndpointExerciseTests : IAsyncLifetime
     {
         var result = await Greet.Check(app => { throw new NotImplementedException("your code here"); });
         Assert.Equal(CheckOutcome.NotAttempted, result.Outcome);
-        Assert.Contains("`q1.Check(…)` will judge it", result.Message);
+        Assert.Contains("`Lesson00.Q1.Check(…)` will judge it", result.Message);
     }
 
     [Fact]

@@ -5,11 +5,18 @@ namespace BackendLab.Tests;
 
 public class ExerciseTests
 {
+    [Theory]
+    [InlineData("02-frontend-backend-boundary/q1", "Lesson02.Q1")]
+    [InlineData("06-dotnet-runtime-and-concurrency/q2", "Lesson06.Q2")]
+    [InlineData("scratch/q1", "q1")]
+    public void MessagesNameTheExerciseTheWayANotebookReachesIt(string id, string handle) =>
+        Assert.Equal(handle, new EndpointExercise(id, "t").Handle);
+
     [Fact]
     public void HintsCountAndPointToTheNextOne()
     {
         Assert.Equal("Hint 1 of 3", Greet.Hint().Label);
-        Assert.EndsWith("(More: `q1.Hint(2)`.)", Greet.Hint().Text);
+        Assert.EndsWith("(More: `Lesson00.Q1.Hint(2)`.)", Greet.Hint().Text);
         Assert.Equal("Hint 2 of 3", Greet.Hint(2).Label);
         Assert.Equal("Return the greeting as a string.", Greet.Hint(3).Text);
     }
@@ -18,7 +25,7 @@ public class ExerciseTests
     [InlineData(0)]
     [InlineData(4)]
     public void AHintOutOfRangeSaysHowManyThereAre(int n) =>
-        Assert.StartsWith("There are 3 hints for this exercise: try `q1.Hint(", Greet.Hint(n).Text);
+        Assert.StartsWith("There are 3 hints for this exercise: try `Lesson00.Q1.Hint(", Greet.Hint(n).Text);
 
     [Fact]
     public void AnExerciseWithoutHintsSaysSo() => Assert.StartsWith("There are no hints", CreateItem.Hint().Text);

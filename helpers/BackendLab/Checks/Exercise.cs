@@ -23,6 +23,14 @@ public abstract class Exercise
     /// <summary>The question's name in the notebook, e.g. "q1" (the part of <see cref="Id"/> after the '/').</summary>
     public string Name => Id[(Id.LastIndexOf('/') + 1)..];
 
+    /// <summary>
+    /// How a notebook reaches this exercise, used in messages: <c>Lesson02.Q1</c> for the exercise
+    /// <c>02-frontend-backend-boundary/q1</c>; just <see cref="Name"/> for an id without a lesson number.
+    /// </summary>
+    public string Handle => Id.Length > 2 && char.IsAsciiDigit(Id[0]) && char.IsAsciiDigit(Id[1]) && Name.Length > 0
+        ? $"Lesson{Id[..2]}.{char.ToUpperInvariant(Name[0])}{Name[1..]}"
+        : Name;
+
     /// <summary>What to do, in a few words.</summary>
     public string Title { get; }
 
@@ -37,8 +45,8 @@ public abstract class Exercise
     {
         if (Hints.Count == 0) return ExerciseNote.Hint(Id, "Hint", "There are no hints for this one. Re-read the question, then try a small experiment in a cell.");
         if (n < 1 || n > Hints.Count)
-            return ExerciseNote.Hint(Id, "Hint", $"There {(Hints.Count == 1 ? "is 1 hint" : $"are {Hints.Count} hints")} for this exercise: try `{Name}.Hint({Math.Clamp(n, 1, Hints.Count)})`.");
-        var next = n < Hints.Count ? $" (More: `{Name}.Hint({n + 1})`.)" : "";
+            return ExerciseNote.Hint(Id, "Hint", $"There {(Hints.Count == 1 ? "is 1 hint" : $"are {Hints.Count} hints")} for this exercise: try `{Handle}.Hint({Math.Clamp(n, 1, Hints.Count)})`.");
+        var next = n < Hints.Count ? $" (More: `{Handle}.Hint({n + 1})`.)" : "";
         return ExerciseNote.Hint(Id, $"Hint {n} of {Hints.Count}", Hints[n - 1] + next);
     }
 
@@ -62,7 +70,7 @@ public abstract class Exercise
 
     /// <summary>The standard "not attempted" answer.</summary>
     protected CheckResult NotAttempted(string? what = null) =>
-        Result(CheckOutcome.NotAttempted, $"{what ?? "The starter code"} is still in place. Once you replace it with your own code, `{Name}.Check(…)` will judge it. Stuck? `{Name}.Hint()`.");
+        Result(CheckOutcome.NotAttempted, $"{what ?? "The starter code"} is still in place. Once you replace it with your own code, `{Handle}.Check(…)` will judge it. Stuck? `{Handle}.Hint()`.");
 
     /// <summary>Runs the check, turning anything unexpected into an Incorrect result: a check never throws.</summary>
     protected CheckResult Guard(Func<CheckResult> check)
