@@ -25,7 +25,7 @@ public class Lesson06Tests
     [Fact]
     public async Task Q1SkippingTheStoreIsIncorrect()
     {
-        var r = await Lesson06.Q1.Check(app => app.MapGet("/orders/{id}", (int id) => new Order(id, "someone", 1)));
+        var r = await Lesson06.Q1.Check(app => app.MapGet("/orders/{id}", (int id) => new StoredOrder(id, "someone", 1)));
         Assert.Equal(CheckOutcome.Incorrect, r.Outcome);
         Assert.Contains("look the order up", r.Message);
     }

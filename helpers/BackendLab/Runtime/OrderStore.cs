@@ -11,24 +11,24 @@ public static class OrderStore
     public static readonly TimeSpan QueryTime = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Looks an order up, blocking the calling thread for 50 ms (<c>Thread.Sleep</c>).</summary>
-    public static Order Find(int id)
+    public static StoredOrder Find(int id)
     {
         Thread.Sleep(QueryTime);
         return Make(id);
     }
 
     /// <summary>Looks an order up, waiting 50 ms without holding a thread (<c>await Task.Delay</c>).</summary>
-    public static async Task<Order> FindAsync(int id, CancellationToken cancellationToken = default)
+    public static async Task<StoredOrder> FindAsync(int id, CancellationToken cancellationToken = default)
     {
         await Task.Delay(QueryTime, cancellationToken);
         return Make(id);
     }
 
-    static Order Make(int id) => new(id, $"customer {id % 97}", 10 + id % 50);
+    static StoredOrder Make(int id) => new(id, $"customer {id % 97}", 10 + id % 50);
 }
 
 /// <summary>An order from <see cref="OrderStore"/>.</summary>
 /// <param name="Id">The order's id.</param>
 /// <param name="Customer">Who placed it.</param>
 /// <param name="Total">Its total, in euros.</param>
-public sealed record Order(int Id, string Customer, decimal Total);
+public sealed record StoredOrder(int Id, string Customer, decimal Total);
