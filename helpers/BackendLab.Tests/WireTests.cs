@@ -161,8 +161,9 @@ public class WireTests : IAsyncLifetime
         exchange.WriteTo(writer, HtmlEncoder.Default);
         var html = writer.ToString();
 
-        Assert.Contains("GET /hello?a=&lt;b&gt; HTTP/1.1␍␊\nHost: localhost␍␊\n␍␊\n", html);
-        Assert.Contains("HTTP/1.1 200 OK␍␊", html);
+        const string crlf = "<span class=\"eol\" style=\"opacity:.45\">\\r</span><span class=\"eol\" style=\"opacity:.45\">\\n</span>\n";
+        Assert.Contains("GET /hello?a=&lt;b&gt; HTTP/1.1" + crlf + "Host: localhost" + crlf + crlf, html);
+        Assert.Contains("HTTP/1.1 200 OK" + crlf, html);
         Assert.Contains("→ request", html);
         Assert.Contains("← response", html);
         Assert.Contains("monospace", html);

@@ -6,7 +6,7 @@ namespace BackendLab;
 
 /// <summary>
 /// One request and its response as raw text, from <see cref="Wire.SendAsync(Uri, string, TimeSpan?)"/>.
-/// Shows both directions in monospace with the invisible line endings drawn as ␍␊.
+/// Shows both directions in monospace with the invisible line endings drawn as \\r\\n.
 /// </summary>
 public sealed class WireExchange : IHtmlContent
 {
@@ -55,21 +55,25 @@ public sealed class WireExchange : IHtmlContent
         ? $"no complete response within {HtmlTable.Format(_timeout)} ({RequestBytes} bytes sent, {ResponseBytes} received)"
         : $"{(StatusCode?.ToString() ?? "no response")} in {HtmlTable.Format(Elapsed)} ({RequestBytes} bytes sent, {ResponseBytes} received)";
 
-    /// <summary>Both directions, stacked, in monospace, with ␍ and ␊ drawn where the line endings are.</summary>
+    /// <summary>Both directions, stacked, in monospace, with <c>\\r</c> and <c>\\n</c> drawn where the line endings are.</summary>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         const string pre = "margin:2px 0 8px;padding:6px;border:1px solid rgba(128,128,128,.4);border-radius:4px;white-space:pre-wrap;word-break:break-all";
         writer.Write($"<div class=\"backendlab-wire\" style=\"{Html.Font}\">");
         writer.Write($"<div><b>→ request</b> ({RequestBytes} bytes)</div><pre style=\"{Html.Mono};{pre}\">{Visible(RequestText)}</pre>");
         writer.Write($"<div><b>← response</b> ({ResponseBytes} bytes)</div><pre style=\"{Html.Mono};{pre}\">{Visible(ResponseText)}</pre>");
-        writer.Write($"<div style=\"opacity:.8\">{Html.Encode(ToString())} — ␍␊ marks the invisible line ending (CR LF) HTTP puts after every header line.</div></div>");
+        writer.Write($"<div style=\"opacity:.8\">{Html.Encode(ToString())} — \\r\\n marks the invisible line ending (CR LF) HTTP puts after every header line.</div></div>");
     }
 
-    /// <summary>HTML-encoded text with CR and LF drawn (␍ ␊), cut after 4000 characters.</summary>
+    /// <summary>HTML-encoded text with CR and LF drawn as faded <c>\r</c> <c>\n</c>, cut after 4000 characters.</summary>
+    /// <remarks>Plain ASCII marks rather than the Unicode control pictures (␍ ␊), which many monospace fonts lack.</remarks>
     static string Visible(string text)
     {
         var shown = text.Length > 4000 ? text[..4000] : text;
-        var html = string.Join("␊\n", shown.Replace("\r", "␍").Split('\n').Select(Html.Encode));
+        var lines = shown.Split('\n').Select(line => string.Join(Mark("\\r"), line.Split('\r').Select(Html.Encode)));
+        var html = string.Join(Mark("\\n") + "\n", lines);
         return text.Length > 4000 ? html + $"\n… ({text.Length - 4000} more characters)" : html;
     }
+
+    static string Mark(string escape) => $"<span class=\"eol\" style=\"opacity:.45\">{escape}</span>";
 }
