@@ -90,6 +90,17 @@ public class ChartTests
     }
 
     [Fact]
+    public void LinearValueAxesStartAtZeroAndLogOnesDoNot()
+    {
+        var linear = ChartHtml.Layout(Chart.Line("l").YAxis("req/s").Y2Axis("ms").ToString());
+        Assert.Equal("tozero", linear.GetProperty("yaxis").GetProperty("rangemode").GetString());
+        Assert.Equal("tozero", linear.GetProperty("yaxis2").GetProperty("rangemode").GetString());
+        Assert.False(linear.GetProperty("xaxis").TryGetProperty("rangemode", out _));
+        var log = ChartHtml.Layout(Chart.Line("l").YAxis("ms", log: true).ToString());
+        Assert.False(log.GetProperty("yaxis").TryGetProperty("rangemode", out _));
+    }
+
+    [Fact]
     public void BarsTakeCategoryNames()
     {
         var trace = ChartHtml.Data(Chart.Bar("p50 per endpoint").Add("p50", ["/fast", "/slow"], [1.5, 20]).ToString())[0];

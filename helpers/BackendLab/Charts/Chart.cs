@@ -93,7 +93,7 @@ public sealed class Chart : IHtmlContent
     /// <summary>Names the horizontal axis. <paramref name="log"/>: a logarithmic scale (1, 10, 100 equally spaced). Default: linear.</summary>
     public Chart XAxis(string label, bool log = false) { _x = new(label, log); return this; }
 
-    /// <summary>Names the vertical axis. <paramref name="log"/>: a logarithmic scale. Default: linear.</summary>
+    /// <summary>Names the vertical axis. <paramref name="log"/>: a logarithmic scale. Default: linear, starting at 0.</summary>
     public Chart YAxis(string label, bool log = false) { _y = new(label, log); return this; }
 
     /// <summary>Names the right-hand vertical axis, used by series added with <c>secondAxis: true</c>.</summary>
@@ -129,22 +129,24 @@ public sealed class Chart : IHtmlContent
         {
             ["title"] = new Dictionary<string, object> { ["text"] = Title },
             ["xaxis"] = _x.ToJson(),
-            ["yaxis"] = _y.ToJson(),
+            ["yaxis"] = _y.ToJson(fromZero: true),
             ["margin"] = new Dictionary<string, int> { ["l"] = 60, ["r"] = _y2 is null ? 20 : 60, ["t"] = 50, ["b"] = 50 },
             ["legend"] = new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 },
         };
         if (_y2 is not null)
-            layout["yaxis2"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, string> { ["text"] = _y2 }, ["overlaying"] = "y", ["side"] = "right" };
+            layout["yaxis2"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, string> { ["text"] = _y2 }, ["overlaying"] = "y", ["side"] = "right", ["rangemode"] = "tozero" };
         if (_series.Count(s => s.Kind == ChartKind.Histogram) > 1) layout["barmode"] = "overlay";
         return layout;
     }
 
     sealed record Axis(string? Label, bool Log = false)
     {
-        public Dictionary<string, object> ToJson()
+        /// <param name="fromZero">A linear value axis starts at 0, so a small wobble in a rate or a latency is not drawn as a cliff.</param>
+        public Dictionary<string, object> ToJson(bool fromZero = false)
         {
             var axis = new Dictionary<string, object> { ["title"] = new Dictionary<string, string> { ["text"] = Label ?? "" } };
             if (Log) axis["type"] = "log";
+            else if (fromZero) axis["rangemode"] = "tozero";
             return axis;
         }
     }
