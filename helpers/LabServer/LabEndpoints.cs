@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace LabServer;
 
@@ -17,7 +18,7 @@ public static class LabEndpoints
         // Holds a thread-pool thread while waiting (blocking I/O-like)
         app.MapGet("/block", (int ms) => { Thread.Sleep(ms); return $"blocked {ms} ms"; });
 
-        // Keeps a core busy for ms milliseconds
+        // Uses ms milliseconds of CPU time on its thread (thread CPU time, not wall-clock: see CpuWork)
         app.MapGet("/cpu", (int ms) => $"computed {CpuWork.Spin(TimeSpan.FromMilliseconds(ms))}");
 
         // Answers at once, except during the first `ms` milliseconds of every `every` ms (a periodic stall, like a GC pause)
@@ -33,15 +34,45 @@ public static class LabEndpoints
     }
 }
 
-/// <summary>CPU-bound work for /cpu.</summary>
+/// <summary>
+/// CPU-bound work for /cpu: computes until the CURRENT THREAD has used the requested CPU time. Counting CPU time, not
+/// wall-clock time, matters when there are more busy threads than cores: a time-sliced thread is not computing while it
+/// waits for a core, so a wall-clock spin would finish its request with less work done, and throughput could exceed
+/// what the cores can compute. On Linux the thread's CPU clock is read with clock_gettime(CLOCK_THREAD_CPUTIME_ID)
+/// (a vDSO call, well under a microsecond); on other systems this falls back to wall-clock time.
+/// </summary>
 public static class CpuWork
 {
-    /// <summary>Computes for <paramref name="duration"/> of wall-clock time; returns a value so the work is not optimized away.</summary>
+    const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID
+
+    [StructLayout(LayoutKind.Sequential)]
+    struct TimeSpec { public nint Seconds; public nint Nanoseconds; }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    static readonly bool HasThreadCpuClock = OperatingSystem.IsLinux() && ThreadCpuNanoseconds() >= 0;
+
+    /// <summary>CPU time the current thread has used, in nanoseconds, or -1 when the clock is unavailable.</summary>
+    public static long ThreadCpuNanoseconds()
+    {
+        try { return ClockGetTime(ClockThreadCpuTime, out var t) == 0 ? (long)t.Seconds * 1_000_000_000 + t.Nanoseconds : -1; }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return -1; }
+    }
+
+    /// <summary>Computes until this thread has used <paramref name="duration"/> of CPU time; returns a value so the work is not optimized away.</summary>
     public static long Spin(TimeSpan duration)
     {
-        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long x = 1;
-        while (Stopwatch.GetTimestamp() < end)
+        if (HasThreadCpuClock)
+        {
+            var end = ThreadCpuNanoseconds() + (long)(duration.TotalSeconds * 1e9);
+            while (ThreadCpuNanoseconds() < end)
+                for (var i = 0; i < 1000; i++) x = x * 6364136223846793005L + 1442695040888963407L;
+            return x;
+        }
+        var wallEnd = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < wallEnd)
             for (var i = 0; i < 1000; i++) x = x * 6364136223846793005L + 1442695040888963407L;
         return x;
     }

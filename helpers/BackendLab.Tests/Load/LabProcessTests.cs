@@ -37,6 +37,25 @@ public class LabProcessTests
         finally { await second.DisposeAsync(); }
     }
 
+    [Fact]
+    public async Task CpuEndpointBurnsTheRequestedCpuTimeEvenWhenThreadsOutnumberTheCores()
+    {
+        // 8 pool threads computing at once on this machine's cores are time-sliced: /cpu must count CPU time, not wall-clock
+        // time, so the server's CPU time covers at least 20 ms per answered request (a wall-clock spin would do far less).
+        var lab = await LabProcess.StartAsync("lab-cpu", new LabProcessOptions { MinThreads = 8 });
+        try
+        {
+            var before = await lab.GetStatsAsync();
+            var r = await BackendLab.Load.RunAsync(new LoadOptions { Url = lab.Url + "/cpu?ms=20", Concurrency = 8, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.2) });
+            var after = await lab.GetStatsAsync();
+
+            Assert.Equal(0, r.Errors);
+            var cpuMs = after.CpuTimeMs - before.CpuTimeMs;
+            Assert.True(cpuMs >= 0.95 * 20 * r.Ok, $"server used {cpuMs:N0} ms of CPU for {r.Ok} requests of 20 ms; {r}");
+        }
+        finally { await lab.DisposeAsync(); }
+    }
+
     static bool ProcessExists(int pid)
     {
         try { using var p = Process.GetProcessById(pid); return !p.HasExited; }

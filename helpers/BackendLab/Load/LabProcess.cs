@@ -10,7 +10,7 @@ namespace BackendLab;
 /// <summary>
 /// The lab server running in its OWN process on 127.0.0.1, so a load run from the notebook does not share the
 /// server's thread pool, CPU accounting or garbage collector. Endpoints: <c>/plaintext</c>, <c>/delay?ms=20</c> (async wait),
-/// <c>/block?ms=20</c> (Thread.Sleep), <c>/cpu?ms=5</c> (busy work), <c>/stall?ms=300</c> (stalls 300 ms every second), <c>/stats</c>.
+/// <c>/block?ms=20</c> (Thread.Sleep), <c>/cpu?ms=5</c> (computes until its thread has used 5 ms of CPU time), <c>/stall?ms=300</c> (stalls 300 ms every second), <c>/stats</c>.
 /// <code>var lab = await LabProcess.StartAsync();  // re-running the cell replaces the previous one
 /// var r = await Load.RunAsync(lab.Url + "/delay?ms=20", concurrency: 64);</code>
 /// The child exits when this handle is disposed, when the notebook's process exits, or if it is killed.

@@ -27,14 +27,19 @@ public sealed record LoadOptions
 
     /// <summary>
     /// Load applied before measuring, to open connections and warm up both sides (JIT, caches). The connections carry
-    /// into the measured phase. Nothing from the warm-up is counted. Default 0.5 s.
+    /// into the measured phase. Requests that start and end in the warm-up are not counted. Closed loop: a warm-up request still
+    /// in flight when the measured phase starts is counted in the measured phase, with its whole latency (it keeps its user
+    /// busy there). Open loop: only requests scheduled in the measured phase are counted. Default 0.5 s.
     /// </summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(0.5);
 
-    /// <summary>The most requests the measured phase sends; the run stops early when reached. Default 10 million.</summary>
+    /// <summary>The most requests the measured phase counts (including closed-loop requests carried over from the warm-up); the run stops early when reached. Default 10 million.</summary>
     public long MaxRequests { get; init; } = 10_000_000;
 
-    /// <summary>A request not answered within this time counts as a timeout and its connection is closed. Default 2 s (as wrk).</summary>
+    /// <summary>
+    /// A request not answered within this time counts as a timeout and its connection is closed. Requests still in flight when
+    /// the measured phase ends are waited for up to this long, so a run may last up to Warmup + Duration + Timeout. Default 2 s (as wrk).
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The HTTP method. Default GET.</summary>

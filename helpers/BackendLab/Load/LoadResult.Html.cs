@@ -11,8 +11,8 @@ public sealed partial record LoadResult : IHtmlContent
     {
         var load = Rate is { } r ? $"open loop, {r:N0} req/s offered over {Concurrency} connections" : $"closed loop, {Concurrency} users";
         var table = new HtmlTable($"{load} → {Url}")
-            .Column("req/s", "throughput: responses received per second")
-            .Column("requests", "requests finished in the measured phase (ok + errors)")
+            .Column("req/s", "throughput: responses received inside the measured window, per second of it")
+            .Column("requests", "requests counted (ok + errors): every one sent in the measured phase, and (closed loop) any still in flight from the warm-up")
             .Column("errors", "4xx/5xx answers, timeouts, connection errors" + (Rate is null ? "" : ", dropped requests"))
             .Column("p50", "half of the requests finished faster than this (the median)")
             .Column("p90", "90 % of requests finished faster than this")
@@ -21,7 +21,7 @@ public sealed partial record LoadResult : IHtmlContent
             .Column("max", "the slowest request")
             .Column("mean", "average latency; req/s × mean ≈ requests in flight (Little's law)");
         if (Rate is not null) table.Column("late", "requests sent > 1 ms after their scheduled time (latency still counts from the schedule)");
-        table.Column("time", "length of the measured phase")
+        table.Column("time", "the measured phase and its tail (requests still in flight at its end are waited for)")
             .Column("client CPU", "CPU time this process used while measuring (includes a server running in the notebook)")
             .Column("cores", "Environment.ProcessorCount: client and server share these cores");
         List<object?> cells = [Math.Round(RequestsPerSecond), Count, Errors, P50, P90, P99, P999, Max, Mean];

@@ -19,9 +19,22 @@ public sealed partial record LoadResult
     /// <summary>"closed loop" or "open loop".</summary>
     public string Mode => Rate is null ? "closed loop" : "open loop";
 
-    /// <summary>Length of the measured phase, from its start until the last request finished.</summary>
+    /// <summary>
+    /// From the start of the measured phase until the last counted request finished: the measured phase plus its tail
+    /// (requests still in flight at the end are waited for, up to their timeout).
+    /// </summary>
     public required TimeSpan Elapsed { get; init; }
-    /// <summary>Requests finished in the measured phase: <see cref="Ok"/> + <see cref="Errors"/>.</summary>
+    /// <summary>
+    /// The window <see cref="RequestsPerSecond"/> is measured over: the measured phase (<see cref="LoadOptions.Duration"/>),
+    /// or less when <see cref="LoadOptions.MaxRequests"/> ended the run early.
+    /// </summary>
+    public required TimeSpan Window { get; init; }
+    /// <summary>
+    /// Requests counted: <see cref="Ok"/> + <see cref="Errors"/>. Every request sent in the measured phase is counted
+    /// exactly once: answered (any status), or an error (a request still unanswered when the phase ends is waited for up
+    /// to <see cref="LoadOptions.Timeout"/>, then counted as a timeout). Closed loop: a request sent in the warm-up that is
+    /// still in flight when the measured phase starts is counted too (it kept a user busy during the phase).
+    /// </summary>
     public long Count => Ok + Errors;
     /// <summary>Requests answered with a 2xx or 3xx status.</summary>
     public required long Ok { get; init; }
@@ -34,7 +47,11 @@ public sealed partial record LoadResult
     /// <summary>Open loop: requests sent more than 1 ms after their scheduled time. Their latency still counts from the schedule.</summary>
     public required long Late { get; init; }
 
-    /// <summary>Throughput: responses received (any status) per second of <see cref="Elapsed"/>.</summary>
+    /// <summary>
+    /// Throughput: responses (any status) that arrived inside the measured window, divided by <see cref="Window"/>.
+    /// Answers arriving in the tail after the window are counted in <see cref="Count"/> but not here, so that
+    /// Little's law (<c>RequestsPerSecond × Mean ≈ requests in flight</c>) holds even for short runs.
+    /// </summary>
     public required double RequestsPerSecond { get; init; }
     /// <summary>Median latency: half of the requests finished faster than this.</summary>
     public TimeSpan P50 => Percentile(50);

@@ -211,7 +211,7 @@ internal sealed class EpollClosedLoop(LoadRun run, int connections)
     void Finish(Conn c, Outcome outcome)
     {
         c.State = State.Idle;
-        if (c.Measured) run.Record(outcome, c.Started, c.Started);
+        run.Record(outcome, c.Started, c.Started); // the run decides whether it counts (see LoadRun.Record)
     }
 
     static void CloseSocket(Conn c)

@@ -20,6 +20,8 @@ internal sealed class LatencyRecorder
     public List<long> ErrorsPerSecond { get; } = [];
     public Dictionary<string, long> Errors { get; } = [];
     public long Ok, Failed, Late;
+    /// <summary>Responses (any status) that arrived inside the measured window, whenever their request was sent: the throughput's numerator.</summary>
+    public long AnsweredInWindow;
 
     /// <summary>Records a finished request. <paramref name="second"/> is the measured second it finished in.</summary>
     public void Record(Outcome outcome, long latencyTicks, int second)

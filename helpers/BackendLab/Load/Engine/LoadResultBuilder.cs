@@ -5,15 +5,15 @@ namespace BackendLab.LoadEngine;
 /// <summary>Adds the per-thread recorders of a run together into a <see cref="LoadResult"/>.</summary>
 internal static class LoadResultBuilder
 {
-    public static LoadResult Build(LoadOptions options, IReadOnlyList<LatencyRecorder> recorders, TimeSpan elapsed, TimeSpan cpu)
+    public static LoadResult Build(LoadOptions options, IReadOnlyList<LatencyRecorder> recorders, TimeSpan elapsed, TimeSpan window, TimeSpan cpu)
     {
         var all = LatencyRecorder.NewHistogram();
         var errors = new Dictionary<string, long>();
-        long ok = 0, failed = 0, late = 0;
+        long ok = 0, failed = 0, late = 0, answeredInWindow = 0;
         foreach (var r in recorders)
         {
             all.Add(r.All);
-            ok += r.Ok; failed += r.Failed; late += r.Late;
+            ok += r.Ok; failed += r.Failed; late += r.Late; answeredInWindow += r.AnsweredInWindow;
             foreach (var (kind, n) in r.Errors) errors[kind] = errors.GetValueOrDefault(kind) + n;
         }
         return new LoadResult
@@ -26,7 +26,8 @@ internal static class LoadResultBuilder
             Errors = failed,
             ErrorsByKind = errors,
             Late = late,
-            RequestsPerSecond = all.TotalCount / elapsed.TotalSeconds,
+            RequestsPerSecond = answeredInWindow / window.TotalSeconds,
+            Window = window,
             Latencies = all,
             Timeline = Timeline(recorders),
             ClientCpuTime = cpu,

@@ -64,6 +64,7 @@ internal sealed class LoadRun
     }
 
     static long Ticks(TimeSpan t) => (long)(t.TotalSeconds * Stopwatch.Frequency);
+    static TimeSpan Seconds(long ticks) => TimeSpan.FromSeconds((double)ticks / Stopwatch.Frequency);
 
     public async Task<LoadResult> RunAsync()
     {
@@ -84,8 +85,10 @@ internal sealed class LoadRun
         }
         var end = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpuAtMeasureStart;
+        // The window throughput is measured over: the measured phase, or less when MaxRequests ended the run early.
+        var window = Math.Max(Math.Min(end, _deadline) - _measureStart, 1);
         return LoadResultBuilder.Build(_options, [.. _recorders.Values],
-            TimeSpan.FromSeconds((double)Math.Max(end - _measureStart, 1) / Stopwatch.Frequency), cpu);
+            Seconds(Math.Max(end - _measureStart, 1)), Seconds(window), cpu);
     }
 
     /// <summary>Closed loop: one simulated user on one connection, sending again as soon as it has an answer.</summary>
@@ -96,10 +99,10 @@ internal sealed class LoadRun
         {
             var started = Stopwatch.GetTimestamp();
             if (started >= _deadline) return;
-            var measured = started >= _measureStart;
-            if (measured && !TryCountMeasuredRequest()) return;
+            if (started >= _measureStart && !TryCountMeasuredRequest()) return;
             var outcome = await connection.ExchangeAsync();
-            if (measured) Record(outcome, started, started);
+            Record(outcome, started, started); // decides whether it counts
+
             if (outcome.Failure is Failure.ConnectionRefused) await Task.Delay(5); // a dead server: don't spin
         }
     }
@@ -107,10 +110,7 @@ internal sealed class LoadRun
     /// <summary>Open loop: a dedicated thread releases requests on schedule (see <see cref="OpenLoopDispatcher"/>).</summary>
     async Task RunOpenLoopAsync()
     {
-        var dispatcher = new OpenLoopDispatcher(_connections, (outcome, scheduled, sent) =>
-        {
-            if (scheduled >= _measureStart) Record(outcome, scheduled, sent);
-        });
+        var dispatcher = new OpenLoopDispatcher(_connections, Record);
         var pacer = new Thread(() => Pace(dispatcher)) { IsBackground = true, Name = "BackendLab load pacer" };
         pacer.Start();
         await dispatcher.AllDone;
@@ -132,11 +132,23 @@ internal sealed class LoadRun
         dispatcher.Complete();
     }
 
-    /// <summary>Records one measured request; latency runs from <paramref name="started"/> (the schedule, in an open loop).</summary>
+    /// <summary>
+    /// Called for EVERY request that ends, warm-up or measured; latency runs from <paramref name="started"/> (the schedule,
+    /// in an open loop). It is counted (ok or error, latency, timeline) when it was sent in the measured phase, or, in a
+    /// closed loop, when it was sent in the warm-up and ends after the measured phase started (while MaxRequests allows):
+    /// such a request occupied a user during the measured phase. An answer that arrives inside the measured window
+    /// also counts towards throughput, whenever its request was sent.
+    /// </summary>
     internal void Record(Outcome outcome, long started, long sent)
     {
         var now = Stopwatch.GetTimestamp();
+        var answeredInWindow = outcome.Answered && now >= _measureStart && now < _deadline;
+        var counted = started >= _measureStart
+            || (!_options.IsOpenLoop && now >= _measureStart && TryCountMeasuredRequest());
+        if (!counted && !answeredInWindow) return;
         var recorder = RecorderForThisThread();
+        if (answeredInWindow) recorder.AnsweredInWindow++;
+        if (!counted) return;
         var second = (int)((now - _measureStart) / Stopwatch.Frequency);
         recorder.Record(outcome, (now - started) * TimeSpan.TicksPerSecond / Stopwatch.Frequency, Math.Max(second, 0));
         if (sent - started > _lateAfter) recorder.Late++;
