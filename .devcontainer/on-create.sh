@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs once when the container is created: the Debian packages the lessons and tests use.
+# Runs once when the container is created: the Ubuntu 24.04 (noble) packages the lessons and tests use.
+# Each name was checked against noble's archive (packages.ubuntu.com, "noble" suite, universe):
+#   redis-server 5:7.0.15  lesson 5's shared store, and the Redis tests
+#   wrk 4.1.0              the reference load generator bench/loadgen-vs-wrk.sh compares against
+# Chromium is NOT here: Ubuntu's chromium-browser is a snap stub that does not run in a container, so
+# install-browser.sh installs Playwright's own Chromium after the build (postCreateCommand).
 # (The build that makes a notebook's `#r "../artifacts/bin/BackendLab/release/BackendLab.dll"` resolve
-# runs right after, as the container's updateContentCommand.)
+# runs right after this script, as the container's updateContentCommand.)
 set -euo pipefail
 sudo apt-get update -q
-# chromium: the browser the site tests drive; redis-server: lesson 5's shared store;
-# wrk: the reference load generator bench/loadgen-vs-wrk.sh compares against.
-sudo apt-get install -y -q --no-install-recommends chromium redis-server wrk
+sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends redis-server wrk

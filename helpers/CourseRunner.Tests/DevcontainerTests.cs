@@ -10,11 +10,25 @@ namespace CourseRunner.Tests;
 public class DevcontainerTests
 {
     private static readonly JsonElement Config =
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".devcontainer", "devcontainer.json"))).RootElement;
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".devcontainer", "devcontainer.json")),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }).RootElement;
 
+    private static string Script(string name) => File.ReadAllText(Path.Combine(Repository.Root, ".devcontainer", name));
+
+    /// <summary>devcontainers/images publishes .NET 10 only as the Ubuntu 24.04 "noble" variant (no bookworm).</summary>
     [Fact]
-    public void UsesThePinnedOfficialDotnet10Image() =>
-        Assert.Matches(@"^mcr\.microsoft\.com/devcontainers/dotnet:\d+-10\.0-[a-z]+$", Config.GetProperty("image").GetString());
+    public void UsesAPinnedDotnet10ImageItsPublisherLists() =>
+        Assert.Matches(@"^mcr\.microsoft\.com/devcontainers/dotnet:\d+\.\d+\.\d+-10\.0-noble$", Config.GetProperty("image").GetString());
+
+    /// <summary>Ubuntu's chromium-browser is a snap stub that cannot run in a container: the browser comes from
+    /// the pinned Playwright package's installer after the build, never from apt.</summary>
+    [Fact]
+    public void InstallsTheBrowserThroughPlaywrightNotApt()
+    {
+        Assert.DoesNotMatch(@"apt-get install[^\n]*\bchromium", Script("on-create.sh"));
+        Assert.Equal("bash .devcontainer/install-browser.sh", Config.GetProperty("postCreateCommand").GetString());
+        Assert.Contains("package/cli.js\" install --with-deps chromium", Script("install-browser.sh"));
+    }
 
     [Fact]
     public void InstallsPolyglotNotebooksJupyterAndTheCSharpDevKit()
@@ -40,4 +54,15 @@ public class DevcontainerTests
     [Fact]
     public void ItsSetupScriptExists() =>
         Assert.True(File.Exists(Path.Combine(Repository.Root, ".devcontainer", "on-create.sh")));
+
+    [Fact]
+    public void RecommendsTheSameExtensionsToLearnersWithoutTheContainer()
+    {
+        var recommended = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".vscode", "extensions.json")),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })
+            .RootElement.GetProperty("recommendations").EnumerateArray().Select(e => e.GetString()).ToList();
+        var inContainer = Config.GetProperty("customizations").GetProperty("vscode").GetProperty("extensions")
+            .EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(inContainer, recommended);
+    }
 }

@@ -1,10 +1,11 @@
+using BackendFundamentals.TestSupport;
 using Microsoft.Playwright;
 
 namespace CourseRunner.Tests;
 
 /// <summary>
 /// The site must show charts with no network at all: a lesson page opened from disk in Debian's
-/// headless Chromium draws every chart from the local plotly.js, requests nothing from outside,
+/// headless Chromium (Debian's, or the one the devcontainer installs) draws every chart from the local plotly.js, requests nothing from outside,
 /// and logs no console error.
 /// </summary>
 public class SiteChartsInBrowserTests
@@ -15,7 +16,7 @@ public class SiteChartsInBrowserTests
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_lesson_page_draws_its_charts_offline_without_console_errors()
     {
         var notebook = new TempNotebook(name: "charts").Markdown("# Charts offline").Code(
@@ -37,8 +38,7 @@ public class SiteChartsInBrowserTests
     /// the refused URLs and the console/page errors.</summary>
     private static async Task<(List<string> Titles, List<string> Outside, List<string> Errors)> OpenOfflineAsync(string page, int expectedCharts)
     {
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        Assert.True(File.Exists(chromium), $"Chromium not found at {chromium}: install Debian's chromium (`apt-get install chromium`) or set CHROMIUM_PATH.");
+        var chromium = Prerequisite.Chromium.Require();
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumFlags });

@@ -1,17 +1,15 @@
+using BackendFundamentals.TestSupport;
+
 namespace BackendLab.Tests.State;
 
 /// <summary>
-/// A fact that needs a Redis server on 127.0.0.1:6379. Without one it is reported as SKIPPED with the command that
-/// starts one, never silently passed. (CI starts redis-server, so there these tests run.)
+/// A fact that needs a Redis server on 127.0.0.1:6379. Outside CI, without one it is reported as SKIPPED with
+/// the command that starts one, never silently passed; in CI (where <c>.ci/run</c> starts redis-server) it always
+/// runs, so a missing Redis fails the run (see <see cref="Prerequisite"/>).
 /// </summary>
 public sealed class RedisFactAttribute : FactAttribute
 {
-    static readonly bool Reachable = SharedStore.RedisIsReachableAsync(1000).GetAwaiter().GetResult();
-
-    public RedisFactAttribute()
-    {
-        if (!Reachable) Skip = $"Redis is not reachable on 127.0.0.1:6379; start one with: {SharedStore.RedisStartCommand}";
-    }
+    public RedisFactAttribute() => Skip = Prerequisite.Redis.SkipReason;
 }
 
 /// <summary>A theory over both stores; the Redis rows are reported as skipped (with the reason) when Redis is absent.</summary>
