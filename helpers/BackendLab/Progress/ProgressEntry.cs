@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BackendLab;
 
 /// <summary>
@@ -13,6 +15,7 @@ namespace BackendLab;
 public sealed record ProgressEntry(string Kind, CheckOutcome Last, DateTimeOffset LastAt, bool EverCorrect, DateTimeOffset? FirstCorrectAt, int Attempts)
 {
     /// <summary>True when the item counts as done: it was correct at least once.</summary>
+    [JsonIgnore]
     public bool IsDone => EverCorrect;
 
     /// <summary>This entry after one more check that ended in <paramref name="outcome"/> at <paramref name="at"/>.</summary>
