@@ -68,6 +68,7 @@ public sealed class CourseProgress : IHtmlContent
             return;
         }
         const string cell = "padding:2px 10px;border-bottom:1px solid rgba(128,128,128,.35);text-align:left";
+        const string tight = cell + ";white-space:nowrap";
         var html = new StringBuilder($"<div class=\"backendlab-progress\" data-backendlab-progress=\"on\" style=\"{Html.Font}\">");
         html.Append($"<div style=\"font-weight:600;margin:4px 0\">Your progress: {Html.Encode(Summary)}</div>");
         if (Problem is not null) html.Append($"<div style=\"color:#d0393e;margin:4px 0\">⚠ {Html.Encode(Problem)} The next check replaces it and keeps the old file as <code>progress.json.corrupt</code>.</div>");
@@ -80,9 +81,9 @@ public sealed class CourseProgress : IHtmlContent
             html.Append($"<tr data-backendlab-item=\"{Html.Encode(row.Item.Id)}\" data-backendlab-done=\"{(row.IsDone ? "true" : "false")}\">")
                 .Append($"<td style=\"{cell}\">{row.Item.Lesson?.ToString(CultureInfo.InvariantCulture) ?? "—"}</td>")
                 .Append($"<td style=\"{cell}\"><code style=\"{Html.Mono}\">{Html.Encode(row.Item.Handle)}</code> {Html.Encode(row.Item.Title)}</td>")
-                .Append($"<td style=\"{cell}\">{status}</td>")
-                .Append($"<td style=\"{cell}\">{Html.Encode(LastCheck(row.Entry))}</td>")
-                .Append($"<td style=\"{cell}\"><a href=\"{Html.Encode(row.Link)}\">{Html.Encode(row.Item.Notebook)}</a></td></tr>");
+                .Append($"<td style=\"{tight}\">{status}</td>")
+                .Append($"<td style=\"{tight}\">{Html.Encode(LastCheck(row.Entry))}</td>")
+                .Append($"<td style=\"{tight}\"><a href=\"{Html.Encode(row.Link)}\">{Html.Encode(row.Item.Notebook)}</a></td></tr>");
         }
         html.Append("</tbody></table>");
         html.Append($"<div style=\"opacity:.8;margin-top:4px\">Kept on this computer only, in <code style=\"{Html.Mono}\">{Html.Encode(File)}</code>; never sent anywhere. " +
