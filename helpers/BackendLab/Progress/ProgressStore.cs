@@ -15,8 +15,8 @@ internal sealed record ProgressSnapshot(IReadOnlyDictionary<string, ProgressEntr
 /// </summary>
 internal sealed class ProgressStore(string file)
 {
-    /// <summary>How long to wait for another process's lock before giving up. Default: 5 seconds.</summary>
-    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long to wait for another process's lock before giving up. Default: 10 seconds.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The progress file.</summary>
     public string File { get; } = Path.GetFullPath(file);
@@ -79,9 +79,7 @@ internal sealed class ProgressStore(string file)
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             using (var writer = new StreamWriter(stream))
             {
-                writer.Write(progress.ToJson());
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                writer.Write(progress.ToJson()); // no fsync: after a power cut the worst case is a corrupt file, which is replaced
             }
             System.IO.File.Move(temp, File, overwrite: true); // a rename: readers see the old file or the new one, never half
         }
@@ -102,7 +100,7 @@ internal sealed class ProgressStore(string file)
             catch (IOException) when (clock.Elapsed < LockWait && System.IO.File.Exists(LockFile))
             {
                 Thread.Sleep(pause + Random.Shared.Next(pause + 1));
-                pause = Math.Min(pause * 2, 50);
+                pause = Math.Min(pause * 2, 16); // short pauses: a write holds the lock for about a millisecond
             }
             catch (IOException e) when (clock.Elapsed >= LockWait)
             {
