@@ -81,6 +81,21 @@ public class CourseProgressTests
     }
 
     [Fact]
+    public void AnyCheckableItemCanRecordAndIsCountedByItsKind()
+    {
+        using var temp = new TempProgress();
+        Assert.True(ProgressLog.Record("02-frontend-backend-boundary/c1", "question", CheckOutcome.Correct));
+        Assert.True(ProgressLog.Record("02-frontend-backend-boundary/c2", "question", CheckOutcome.Incorrect));
+
+        var progress = Course.Progress();
+
+        Assert.Equal($"0 of {ProgressCatalogue.All().Count} exercises done, 1 of 2 questions done", progress.Summary);
+        var row = progress.Rows.Single(r => r.Item.Id == "02-frontend-backend-boundary/c1");
+        Assert.Equal((2, "question", true), (row.Item.Lesson, row.Item.Kind, row.IsDone));
+        Assert.Contains("<a href=\"", Render(progress));
+    }
+
+    [Fact]
     public void LinksAreRelativeToTheNotebooksFolderWhenRunFromIt()
     {
         var notebooks = NotebookLinks.Folder(AppContext.BaseDirectory)!;

@@ -24,7 +24,7 @@ public static class Course
         catch (Exception e) { snapshot = new(new Dictionary<string, ProgressEntry>(), $"Your progress file {location.File} could not be read ({e.Message.Split('\n', 2)[0]})."); }
         var known = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var others = snapshot.Items.Keys.Where(id => !known.Contains(id) && id.Contains('/'))
-            .Select(id => new CourseItem(id, snapshot.Items[id].Kind, "(no longer in the course)", id[(id.LastIndexOf('/') + 1)..]));
+            .Select(id => new CourseItem(id, snapshot.Items[id].Kind, "(not in this version of the course)", id[(id.LastIndexOf('/') + 1)..]));
         var rows = items.Concat(others)
             .Select(i => new ProgressRow(i, snapshot.Items.GetValueOrDefault(i.Id), NotebookLinks.To(i.Notebook)))
             .ToList();
