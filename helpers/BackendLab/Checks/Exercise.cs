@@ -65,8 +65,8 @@ public abstract class Exercise
     /// <summary>A one-line description: id and title.</summary>
     public override string ToString() => $"{Id}: {Title}";
 
-    /// <summary>Builds a result for this exercise.</summary>
-    protected CheckResult Result(CheckOutcome outcome, string message, string? details = null) => new(outcome, Id, message, details);
+    /// <summary>Builds a result for this exercise and records its outcome in the learner's progress (see <see cref="Course.Progress"/>).</summary>
+    protected CheckResult Result(CheckOutcome outcome, string message, string? details = null) => ProgressLog.Recorded(new(outcome, Id, message, details));
 
     /// <summary>The standard "not attempted" answer.</summary>
     protected CheckResult NotAttempted(string? what = null) =>

@@ -23,6 +23,7 @@ internal static class WorkerProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["BACKENDLAB_PROGRESS"] = "off" }, // a run never reads or changes a learner's progress
         };
         foreach (var a in (string[])[typeof(Worker).Assembly.Location, "--worker", Path.GetFullPath(notebook.Path),
                      "--cell-timeout", options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)])
