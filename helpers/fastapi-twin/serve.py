@@ -19,6 +19,11 @@ import time
 MASTER = "BACKENDLAB_FASTAPI_MASTER"
 
 
+def say(line):
+    """One line to the parent in a single write(2): workers share the pipe, and a write this short is never interleaved."""
+    os.write(sys.stdout.fileno(), (line + "\n").encode())
+
+
 def versions():
     import fastapi
     import uvicorn
@@ -40,7 +45,7 @@ def create_app():
 
     @app.on_event("startup")
     def report():
-        print(f"FASTAPI WORKER {os.getpid()}", flush=True)
+        say(f"FASTAPI WORKER {os.getpid()}")
         master = int(os.environ.get(MASTER, "0"))
         if master and master != os.getpid():
             watch(lambda: os.getppid() == master, end=lambda: os._exit(0))
@@ -94,9 +99,9 @@ def main():
     try:
         line = versions()
     except ImportError as missing:
-        print(f"FASTAPI MISSING {missing}", flush=True)
+        say(f"FASTAPI MISSING {missing}")
         sys.exit(3)
-    print(f"FASTAPI VERSIONS {line}", flush=True)
+    say(f"FASTAPI VERSIONS {line}")
     if args.versions:
         return
 
@@ -116,7 +121,7 @@ def main():
     sock.set_inheritable(True)
     config = uvicorn.Config("serve:create_app", factory=True, workers=args.workers, log_level="warning",
                             access_log=False, loop=loop_choice(), http=http_choice())
-    print(f"FASTAPI LISTENING http://127.0.0.1:{sock.getsockname()[1]}", flush=True)
+    say(f"FASTAPI LISTENING http://127.0.0.1:{sock.getsockname()[1]}")
     server = uvicorn.Server(config)
     if args.workers > 1:
         Multiprocess(config, target=server.run, sockets=[sock]).run()

@@ -101,8 +101,9 @@ public sealed class FastApiServer : IAsyncDisposable, IHtmlContent
             {
                 if (line.StartsWith("FASTAPI LISTENING ", StringComparison.Ordinal))
                     address = Loopback.Require(line["FASTAPI LISTENING ".Length..].Trim()).GetLeftPart(UriPartial.Authority);
-                else if (line.StartsWith("FASTAPI WORKER ", StringComparison.Ordinal))
-                    ids.Add(int.Parse(line["FASTAPI WORKER ".Length..], CultureInfo.InvariantCulture));
+                else
+                    ids.AddRange(System.Text.RegularExpressions.Regex.Matches(line, @"FASTAPI WORKER (\d+)")
+                        .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
                 if (address is not null && ids.Count == workers)
                 {
                     _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null); // keep draining
