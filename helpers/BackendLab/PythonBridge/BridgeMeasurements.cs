@@ -7,7 +7,7 @@ namespace BackendLab;
 /// <param name="Users">Closed-loop users (requests in flight).</param>
 /// <param name="Requests">Requests counted (answered or failed).</param>
 /// <param name="Errors">Failed requests.</param>
-/// <param name="RequestsPerSecond">Throughput in the measured window.</param>
+/// <param name="RequestsPerSecond">Throughput: answers ÷ <paramref name="Elapsed"/>.</param>
 /// <param name="P50">Median latency.</param>
 /// <param name="P99">99th percentile latency.</param>
 /// <param name="Elapsed">How long the run took, tail included.</param>

@@ -74,7 +74,8 @@ public sealed class BridgeServers : IAsyncDisposable, IHtmlContent
 
     /// <summary>
     /// Loads <paramref name="path"/> on each server in turn, closed loop, once per number of users, after a short warm-up;
-    /// reads each server's CPU time before and after every run.
+    /// reads each server's CPU time before and after every run. Each run starts without a warm-up of its own, so all
+    /// its requests' CPU time is inside it; its throughput is answers ÷ the run's elapsed time.
     /// </summary>
     /// <param name="path">The endpoint with its query, e.g. <c>/delay?ms=20</c>.</param>
     /// <param name="users">Numbers of users, e.g. <c>[1, 4, 16, 64]</c>.</param>
@@ -93,7 +94,10 @@ public sealed class BridgeServers : IAsyncDisposable, IHtmlContent
                 var before = server.CpuTime();
                 var r = await Load.RunAsync(new LoadOptions { Url = url, Concurrency = u, Duration = duration ?? TimeSpan.FromSeconds(0.5), Warmup = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(3), MaxRequests = 100_000 });
                 var cpu = server.CpuTime() - before;
-                points.Add(new(u, r.Count, r.Errors, r.RequestsPerSecond, r.P50, r.P99, r.Elapsed, cpu));
+                // No warm-up inside the run, so every request's CPU time falls inside it; throughput is then answers ÷ elapsed
+                // time (the server was busy from the first request to the last), which a short window would misjudge when
+                // answers come in bursts (CPU-bound Python threads taking turns at the GIL)
+                points.Add(new(u, r.Count, r.Errors, r.Ok / Math.Max(r.Elapsed.TotalSeconds, 1e-9), r.P50, r.P99, r.Elapsed, cpu));
             }
             sweeps.Add(new(server.Name, server.Kind, server.Workers, points));
         }

@@ -34,7 +34,7 @@ public sealed record BridgeSweep(string Path, int Cores, IReadOnlyList<ServerSwe
     {
         var table = new HtmlTable($"{Path}, servers pinned to {Cores} core{(Cores == 1 ? "" : "s")}")
             .Column("server").Column("users")
-            .Column("req/s", "responses per second in the measured window")
+            .Column("req/s", "answers ÷ the run's elapsed time (each run starts cold, so all its requests' CPU time is counted)")
             .Column("p50").Column("p99")
             .Column("errors")
             .Column("CPU/request", "CPU time of all the server's processes during the run ÷ requests")
