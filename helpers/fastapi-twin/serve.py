@@ -110,7 +110,8 @@ def main():
 
     if args.parent_pid:
         watch_stdin()
-        watch(lambda: pid_alive(args.parent_pid), end=end_everything)
+        if os.name != "nt":  # on Windows os.kill(pid, 0) would end the parent: there, stdin's EOF is the signal
+            watch(lambda: pid_alive(args.parent_pid), end=end_everything)
     os.environ[MASTER] = str(os.getpid())
 
     # Bind 127.0.0.1 here, so port 0 works and the master knows the port its workers share

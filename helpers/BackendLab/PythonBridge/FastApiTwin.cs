@@ -50,7 +50,7 @@ public static partial class FastApiTwin
     {
         string Column(string title, string codeHtml) =>
             $"<div style=\"flex:1 1 420px;min-width:0\"><div style=\"font-weight:600;margin:4px 0\">{Html.Encode(title)}</div>" +
-            $"<pre style=\"{Html.Mono};margin:0;padding:8px;background:rgba(128,128,128,.08);border-radius:4px;overflow-x:auto\">{codeHtml}</pre></div>";
+            $"<pre style=\"{Html.Mono};margin:0;padding:8px;background:rgba(128,128,128,.08);border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere\">{codeHtml}</pre></div>";
         return new HtmlString(
             $"<div style=\"{Html.Font};display:flex;gap:12px;flex-wrap:wrap\">" +
             Column("Python: helpers/fastapi-twin/app.py (FastAPI on uvicorn)", PythonHtml(PythonSource())) +
