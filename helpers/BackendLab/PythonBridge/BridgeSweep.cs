@@ -26,7 +26,7 @@ public sealed record BridgeSweep(string Path, int Cores, IReadOnlyList<ServerSwe
             chart.Add($"{s.Server}: req/s", s.Points.Select(p => (double)p.Users), s.Points.Select(p => p.RequestsPerSecond));
         foreach (var s in Servers)
             chart.Add($"{s.Server}: p99 (ms)", s.Points.Select(p => (double)p.Users), s.Points.Select(p => p.Requests == p.Errors ? double.NaN : p.P99.TotalMilliseconds), secondAxis: true);
-        return chart.XAxis("users (log scale)", log: true).YAxis("throughput (requests/s)").Y2Axis("p99 latency (ms)");
+        return chart.XAxis("users (log scale)", log: true).YAxis("throughput (requests/s, log scale)", log: true).Y2Axis("p99 latency (ms)");
     }
 
     /// <summary>One row per server and number of users: req/s, p50, p99, errors, server CPU per request and cores used.</summary>
