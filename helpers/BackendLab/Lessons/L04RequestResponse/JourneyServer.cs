@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+
+namespace BackendLab.Lessons.L04RequestResponse;
+
+/// <summary>
+/// A server whose pipeline is instrumented stage by stage (Lesson 4): Kestrel connection middleware stamps the
+/// TCP accept and the first bytes on the socket, middleware placed around <c>UseRouting</c> stamps routing, and an
+/// endpoint filter stamps the handler (after binding). <see cref="SendAsync(HttpRequestMessage, bool, string?)"/>
+/// sends one request and returns its <see cref="RequestJourney"/>.
+/// <code>
+/// var journeys = await JourneyServer.StartAsync("journey", endpoints: app => app.MapGet("/hello", () => "hi"));
+/// var first = await journeys.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/hello"));
+/// first.Waterfall()
+/// </code>
+/// </summary>
+public sealed class JourneyServer : IAsyncDisposable
+{
+    const string Header = "X-Journey-Id";
+    readonly ConcurrentDictionary<string, RequestMarks> _marks = new();
+    readonly string _name;
+    readonly SocketsHttpHandler _shared;
+    LessonApp _app = null!;
+    int _count;
+
+    JourneyServer(string name)
+    {
+        _name = name;
+        _shared = NewHandler(null);
+    }
+
+    /// <summary>The server's base address on 127.0.0.1.</summary>
+    public Uri Url => _app.BaseAddress;
+
+    /// <summary>
+    /// Starts an instrumented server. Starting another under the same <paramref name="name"/> stops this one first.
+    /// </summary>
+    /// <param name="name">A name for the server, so running the cell again replaces it.</param>
+    /// <param name="endpoints">Maps the endpoints, e.g. <c>app => app.MapPost("/orders/{id}", ...)</c>. Their handlers are timed.</param>
+    /// <param name="middleware">Optional middleware of yours, placed after the server's first middleware and before routing. Default: none.</param>
+    public static async Task<JourneyServer> StartAsync(string name, Action<IEndpointRouteBuilder> endpoints, Action<WebApplication>? middleware = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        await LessonApp.StopNamedAsync(name);
+        var server = new JourneyServer(name);
+        server._app = await LessonApp.StartAsync(app => server.Configure(app, endpoints, middleware), listen: lo => lo.Use(ConnectionMarks.Middleware));
+        await LessonApp.ReplaceAsync(name, server);
+        return server;
+    }
+
+    void Configure(WebApplication app, Action<IEndpointRouteBuilder> endpoints, Action<WebApplication>? middleware)
+    {
+        // 1. The first middleware: the request has been parsed by Kestrel when we get here.
+        app.Use(async (context, next) =>
+        {
+            var entry = Stopwatch.GetTimestamp();
+            var id = context.Request.Headers[Header].ToString();
+            var marks = new RequestMarks { PipelineEntry = entry };
+            if (context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ConnectionMarks.Key, out var value) == true && value is ConnectionMarks connection)
+            {
+                marks.Accepted = connection.Accepted;
+                marks.FirstByte = connection.FirstByte;
+                marks.RequestOnConnection = Interlocked.Increment(ref connection.Requests);
+            }
+            context.Items[typeof(RequestMarks)] = marks;
+            context.Response.OnStarting(() => { marks.ResponseStarted = Stopwatch.GetTimestamp(); return Task.CompletedTask; });
+            try { await next(context); }
+            finally
+            {
+                marks.StatusCode = context.Response.StatusCode;
+                marks.PipelineEnd = Stopwatch.GetTimestamp();
+                if (context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ConnectionMarks.Key, out var c) == true && c is ConnectionMarks conn)
+                    conn.NextRequest();
+                if (id.Length > 0) _marks[id] = marks;
+            }
+        });
+        // 2. The learner's middleware, if any.
+        middleware?.Invoke(app);
+        // 3. Routing, with a stamp on each side.
+        app.Use((context, next) => { Marks(context).RoutingStart = Stopwatch.GetTimestamp(); return next(context); });
+        app.UseRouting();
+        app.Use((context, next) =>
+        {
+            var marks = Marks(context);
+            marks.RoutingEnd = Stopwatch.GetTimestamp();
+            var endpoint = context.GetEndpoint();
+            marks.RoutePattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
+            var methods = endpoint?.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            marks.Endpoint = endpoint is null ? null
+                : marks.RoutePattern is null ? endpoint.DisplayName
+                : $"{(methods is { Count: > 0 } ? string.Join("|", methods) + " " : "")}/{marks.RoutePattern.TrimStart('/')}";
+            return next(context);
+        });
+        // 4. The endpoints. An endpoint filter runs after binding, just around the handler.
+        var group = app.MapGroup("");
+        group.AddEndpointFilter(async (invocation, next) =>
+        {
+            var marks = Marks(invocation.HttpContext);
+            // Minimal APIs run filters even when binding a route or query value failed (status already 400): no handler then.
+            if (invocation.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest) return await next(invocation);
+            marks.HandlerStart = Stopwatch.GetTimestamp();
+            try { return await next(invocation); }
+            finally { marks.HandlerEnd = Stopwatch.GetTimestamp(); }
+        });
+        endpoints(group);
+    }
+
+    static RequestMarks Marks(HttpContext context) =>
+        context.Items[typeof(RequestMarks)] as RequestMarks ?? throw new InvalidOperationException("The journey middleware did not run.");
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (relative URIs are resolved against <see cref="Url"/>), reads the whole response,
+    /// and returns the request's measured journey.
+    /// </summary>
+    /// <param name="request">The request to send.</param>
+    /// <param name="newConnection">Open a fresh TCP connection (true, default) or reuse this server's kept-alive one (false).</param>
+    /// <param name="label">The name shown in charts. Default: "request N".</param>
+    public async Task<RequestJourney> SendAsync(HttpRequestMessage request, bool newConnection = true, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var n = Interlocked.Increment(ref _count);
+        var id = $"{n}-{Guid.NewGuid():N}";
+        request.RequestUri = request.RequestUri is null ? Url : request.RequestUri.IsAbsoluteUri ? request.RequestUri : new Uri(Url, request.RequestUri);
+        Loopback.Require(request.RequestUri);
+        request.Headers.TryAddWithoutValidation(Header, id);
+        var connect = new ConnectTimes();
+        var handler = newConnection ? NewHandler(connect) : _shared;
+        var invoker = new HttpMessageInvoker(handler, disposeHandler: newConnection);
+        try
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            using var response = await invoker.SendAsync(request, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+            var headers = Stopwatch.GetTimestamp();
+            await response.Content.ReadAsByteArrayAsync();
+            var body = Stopwatch.GetTimestamp();
+            var marks = await WaitForMarksAsync(id);
+            return Build(label ?? $"request {n}", t0, connect, headers, body, marks, (int)response.StatusCode, newConnection);
+        }
+        finally { if (newConnection) invoker.Dispose(); }
+    }
+
+    async Task<RequestMarks> WaitForMarksAsync(string id)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 2;
+        while (true)
+        {
+            if (_marks.TryRemove(id, out var marks)) return marks;
+            if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException("The server never finished recording this request.");
+            await Task.Delay(1);
+        }
+    }
+
+    static RequestJourney Build(string label, long t0, ConnectTimes connect, long headers, long body, RequestMarks m, int status, bool newConnection)
+    {
+        double Ms(long t) => (t - t0) * 1000.0 / Stopwatch.Frequency;
+        var stages = new List<JourneyStage>();
+        void Add(string name, long start, long end, string where)
+        {
+            if (start != 0 && end != 0 && end >= start) stages.Add(new JourneyStage(name, Ms(start), Ms(end), where));
+        }
+        var sent = newConnection && connect.End != 0 ? connect.End : t0;
+        if (newConnection) Add("client prepares", t0, connect.Start, "client");
+        if (newConnection) Add("TCP connect", connect.Start, connect.End, "client");
+        Add("bytes on the wire", sent, m.FirstByte != 0 ? m.FirstByte : m.PipelineEntry, "server");
+        Add("parsing (Kestrel)", m.FirstByte, m.PipelineEntry, "server");
+        Add("middleware", m.PipelineEntry, m.RoutingStart, "server");
+        Add("routing", m.RoutingStart, m.RoutingEnd, "server");
+        Add("binding", m.RoutingEnd, m.HandlerStart, "server");
+        Add("handler", m.HandlerStart, m.HandlerEnd, "server");
+        Add("serialize + write", m.HandlerEnd != 0 ? m.HandlerEnd : m.RoutingEnd, m.PipelineEnd, "server");
+        Add("client reads response", m.ResponseStarted != 0 ? m.ResponseStarted : m.PipelineEnd, body, "client");
+        _ = headers;
+        return new RequestJourney(label, stages, status, m.Endpoint, newConnection, m.RequestOnConnection);
+    }
+
+    sealed class ConnectTimes { public long Start, End; }
+
+    static SocketsHttpHandler NewHandler(ConnectTimes? times) => new()
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        ConnectCallback = async (context, token) =>
+        {
+            if (times is not null) times.Start = Stopwatch.GetTimestamp();
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, token);
+                if (times is not null) times.End = Stopwatch.GetTimestamp();
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch { socket.Dispose(); throw; }
+        },
+    };
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        LessonApp.Forget(_name, this);
+        _shared.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
