@@ -9,7 +9,8 @@ public class ResponsePhaseTests
 {
     static readonly string Report = string.Join("\n", Enumerable.Range(1, 400).Select(i => $"line {i}: the quick brown fox"));
 
-    static Task<LessonApp> StartAsync(Action<WebApplication> map) => LessonApp.StartAsync(map);
+    static Task<RunningServer> StartAsync(Action<WebApplication> map, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        Servers.StartAsync("phase " + name, map, new ServerOptions { Environment = "Production" });
 
     static void MapReport(WebApplication app) => app.MapGet("/report", (HttpRequest request) =>
     {

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
 
 namespace BackendLab;
 
@@ -15,43 +14,35 @@ namespace BackendLab;
 /// var r = await Load.RunAsync(lab.Url + "/delay?ms=20", concurrency: 64);</code>
 /// The child exits when this handle is disposed, when the notebook's process exits, or if it is killed.
 /// </summary>
-public sealed class LabProcess : IAsyncDisposable, IHtmlContent
+public sealed class LabProcess : ServerHandle
 {
-    static readonly ConcurrentDictionary<string, LabProcess> _running = new();
-    static LabProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var p in _running.Values) p.Kill(); };
+    static readonly ConcurrentDictionary<LabProcess, byte> _alive = new();
+    static LabProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var p in _alive.Keys) p.Kill(); };
 
     readonly Process _process;
-    readonly HttpClient _client;
 
-    LabProcess(string name, Process process, Uri baseAddress)
+    LabProcess(string name, Process process, Uri baseAddress) : base(name, baseAddress)
     {
-        (Name, _process, BaseAddress) = (name, process, baseAddress);
-        _client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        _process = process;
+        _alive[this] = 0;
     }
 
-    /// <summary>The name it was started under; starting another with the same name replaces this one.</summary>
-    public string Name { get; }
-    /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseAddress { get; }
-    /// <summary>The server's address without a trailing slash, ready for <c>lab.Url + "/plaintext"</c>.</summary>
-    public string Url => BaseAddress.GetLeftPart(UriPartial.Authority);
-    /// <summary>The TCP port on 127.0.0.1.</summary>
-    public int Port => BaseAddress.Port;
     /// <summary>The server process's id (look it up in <c>top</c> or <c>ps</c>).</summary>
     public int ProcessId => _process.Id;
     /// <summary>True once the server process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
     /// <summary>
-    /// Starts the lab server as a child process (replacing one already running under <paramref name="name"/>)
+    /// Starts the lab server as a child process (replacing any server already running under <paramref name="name"/>)
     /// and waits until it listens.
     /// </summary>
     /// <param name="name">A name for re-running: a second start under the same name stops the first. Default "lab".</param>
     /// <param name="options">Thread-pool and GC settings for the server process. Default: none changed.</param>
-    public static async Task<LabProcess> StartAsync(string name = "lab", LabProcessOptions? options = null)
+    public static Task<LabProcess> StartAsync(string name = "lab", LabProcessOptions? options = null) =>
+        Servers.StartAsync(name, () => LaunchAsync(name, options ?? new()));
+
+    static async Task<LabProcess> LaunchAsync(string name, LabProcessOptions options)
     {
-        options ??= new();
-        if (_running.TryRemove(name, out var previous)) await previous.DisposeAsync();
         var start = new ProcessStartInfo(LabServerFiles.Dotnet())
         {
             RedirectStandardInput = true,   // the child exits when this pipe closes (we died or disposed it)
@@ -64,10 +55,7 @@ public sealed class LabProcess : IAsyncDisposable, IHtmlContent
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the lab server process.");
         try
         {
-            var address = await ReadAddressAsync(process, options.StartTimeout);
-            var lab = new LabProcess(name, process, new Uri(address + "/"));
-            _running[name] = lab;
-            return lab;
+            return new LabProcess(name, process, await ReadAddressAsync(process, options.StartTimeout));
         }
         catch
         {
@@ -86,7 +74,7 @@ public sealed class LabProcess : IAsyncDisposable, IHtmlContent
     }
 
     // The server prints "LABSERVER LISTENING http://127.0.0.1:PORT" once it listens.
-    static async Task<string> ReadAddressAsync(Process process, TimeSpan timeout)
+    static async Task<Uri> ReadAddressAsync(Process process, TimeSpan timeout)
     {
         const string prefix = "LABSERVER LISTENING ";
         var errors = process.StandardError.ReadToEndAsync();
@@ -97,7 +85,7 @@ public sealed class LabProcess : IAsyncDisposable, IHtmlContent
             {
                 if (!line.StartsWith(prefix, StringComparison.Ordinal)) continue;
                 _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null); // keep draining
-                return Loopback.Require(line[prefix.Length..].Trim()).GetLeftPart(UriPartial.Authority);
+                return Loopback.Require(line[prefix.Length..].Trim());
             }
         }
         catch (OperationCanceledException) { throw new TimeoutException($"The lab server did not start within {timeout.TotalSeconds:0} s."); }
@@ -106,13 +94,12 @@ public sealed class LabProcess : IAsyncDisposable, IHtmlContent
 
     /// <summary>Asks the server for its <c>/stats</c>: thread-pool threads, queued work items, CPU time, GC counts, process id.</summary>
     public async Task<LabServerStats> GetStatsAsync() =>
-        await _client.GetFromJsonAsync<LabServerStats>("stats") ?? throw new InvalidOperationException("Empty /stats response.");
+        await Client.GetFromJsonAsync<LabServerStats>("stats") ?? throw new InvalidOperationException("Empty /stats response.");
 
-    /// <summary>Stops the server process (closes its stdin, then kills it if it has not exited within 2 s) and waits until it is gone.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Closes the server process's stdin, kills it if it has not exited within 2 s, and waits until it is gone.</summary>
+    protected override async Task StopServerAsync()
     {
-        _running.TryRemove(new KeyValuePair<string, LabProcess>(Name, this));
-        _client.Dispose();
+        _alive.TryRemove(this, out _);
         if (_process.HasExited) return;
         try { _process.StandardInput.Close(); } catch (IOException) { }
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -127,10 +114,16 @@ public sealed class LabProcess : IAsyncDisposable, IHtmlContent
         try { if (!process.HasExited) process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
     }
 
+    /// <inheritdoc/>
+    protected override string Kind => "lab server, its own process";
+
+    /// <inheritdoc/>
+    protected override string Activity => $"process {ProcessId}{(HasExited ? ", exited" : "")}";
+
     /// <summary>One line: name, address and process id.</summary>
     public override string ToString() => $"lab server '{Name}' at {Url} (process {ProcessId}{(HasExited ? ", exited" : "")})";
 
     /// <inheritdoc/>
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder) =>
+    public override void WriteTo(TextWriter writer, HtmlEncoder encoder) =>
         writer.Write($"<div style=\"{Html.Font}\">🧪 {Html.Encode(ToString())}</div>");
 }

@@ -9,6 +9,10 @@ public sealed class LoopbackHandler : DelegatingHandler
     /// <summary>A handler over a fresh <see cref="SocketsHttpHandler"/> with proxies turned off.</summary>
     public LoopbackHandler() : base(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { }
 
+    /// <summary>A handler that checks every request's address, then passes it to <paramref name="inner"/>.</summary>
+    /// <param name="inner">The handler that sends, e.g. a <see cref="SocketsHttpHandler"/> with your own settings.</param>
+    public LoopbackHandler(HttpMessageHandler inner) : base(inner) { }
+
     /// <summary>Creates a client for <paramref name="baseAddress"/> (must be loopback) that gives up after <paramref name="timeout"/>.</summary>
     public static HttpClient CreateClient(Uri baseAddress, TimeSpan timeout) =>
         new(new LoopbackHandler()) { BaseAddress = Loopback.Require(baseAddress), Timeout = timeout };

@@ -1,19 +1,44 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BackendLab;
 
 /// <summary>
-/// Builds the <see cref="WebApplication"/> behind every BackendLab server.
+/// Builds and starts the <see cref="WebApplication"/> behind every in-process server, the one host of the course.
 /// It uses <see cref="WebApplication.CreateBuilder(WebApplicationOptions)"/> (not CreateSlimBuilder) so a lesson gets
 /// what <c>dotnet new web</c> gives: full routing (regex constraints too), configuration, and room to add
-/// validation, problem details, rate limiting… in the <c>configure</c> step.
+/// validation, problem details, rate limiting… in the <c>configure</c> step. Kestrel's own settings come from
+/// <see cref="ServerOptions.Kestrel"/> and <see cref="ServerOptions.Listen"/>.
 /// </summary>
 internal static class ServerFactory
 {
-    public static WebApplication Build(ServerOptions options, Action<WebApplicationBuilder>? configure)
+    /// <summary>Starts a server that no registry lists: for parts of a larger server (a cluster's instances, a lesson's instrumented server).</summary>
+    public static async Task<RunningServer> StartAsync(
+        string name, Action<WebApplicationBuilder> configure, Action<WebApplication> map, ServerOptions options)
+    {
+        var app = Build(options, configure);
+        try
+        {
+            var log = new RequestLog(options.LogCapacity);
+            if (options.RecordRequests) app.UseRequestRecording(log);
+            map(app);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new RunningServer(name, app, new Uri(address + "/"), log, options);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    static WebApplication Build(ServerOptions options, Action<WebApplicationBuilder> configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -24,8 +49,12 @@ internal static class ServerFactory
             EnvironmentName = options.Environment,
         });
         if (!options.Logging) builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        configure?.Invoke(builder);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            options.Kestrel?.Invoke(kestrel);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => options.Listen?.Invoke(listen));
+        });
+        configure(builder);
         return builder.Build();
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace BackendLab;
 
 /// <summary>
@@ -29,11 +31,20 @@ public sealed record ServerOptions
     /// <summary>The folder the server treats as its content root (static files, appsettings.json). Default: null, meaning the current directory (the notebook's folder).</summary>
     public string? ContentRoot { get; init; }
 
-    /// <summary>How long <see cref="RunningServer.Client"/> waits for a response before giving up. Default: 10 seconds.</summary>
+    /// <summary>How long <see cref="ServerHandle.Client"/> waits for a response before giving up. Default: 10 seconds.</summary>
     public TimeSpan ClientTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long stopping waits for requests still in flight before cutting their connections. Default: 3 seconds.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Sets Kestrel's own options before the server starts, e.g. its limits:
+    /// <c>Kestrel = k => k.Limits.MaxRequestBodySize = 1024</c>. Default: null (Kestrel's defaults).
+    /// </summary>
+    public Action<KestrelServerOptions>? Kestrel { get; init; }
+
+    /// <summary>Sets up the 127.0.0.1 endpoint, e.g. adds connection middleware: <c>Listen = l => l.Use(...)</c>. Default: null.</summary>
+    public Action<ListenOptions>? Listen { get; init; }
 
     internal void Validate()
     {

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Html;
 
 namespace BackendLab.Lessons.L03ClientServer;
 
@@ -16,7 +14,7 @@ namespace BackendLab.Lessons.L03ClientServer;
 ///     await RawHttp.WriteResponseAsync(stream, 200, "hello", cancellationToken: ct);
 /// });
 /// </code>
-/// Like <see cref="Servers"/>, starting a server under a name already in use stops the old one first.
+/// It is listed in <see cref="Servers"/> like every server: starting one under a name already in use stops the old one first.
 /// </summary>
 /// <remarks>
 /// The whole accept loop is this (see <c>RunAsync</c>):
@@ -29,11 +27,8 @@ namespace BackendLab.Lessons.L03ClientServer;
 /// </code>
 /// Connections that arrive meanwhile wait in the operating system's accept queue (the listen backlog).
 /// </remarks>
-public sealed class SerialServer : IAsyncDisposable, IHtmlContent
+public sealed class SerialServer : ServerHandle
 {
-    static readonly ConcurrentDictionary<string, SerialServer> Running = new();
-    static readonly SemaphoreSlim Gate = new(1, 1);
-
     readonly TcpListener _listener;
     readonly Func<NetworkStream, CancellationToken, Task> _handle;
     readonly CancellationTokenSource _stop = new();
@@ -41,23 +36,11 @@ public sealed class SerialServer : IAsyncDisposable, IHtmlContent
     long _connections, _errors;
 
     SerialServer(string name, TcpListener listener, Func<NetworkStream, CancellationToken, Task> handle)
+        : base(name, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"))
     {
-        (Name, _listener, _handle) = (name, listener, handle);
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        (_listener, _handle) = (listener, handle);
         _loop = Task.Run(RunAsync);
     }
-
-    /// <summary>The name it was started under.</summary>
-    public string Name { get; }
-
-    /// <summary>The TCP port it listens on (a free one the operating system picked unless you gave one).</summary>
-    public int Port { get; }
-
-    /// <summary>Where it listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
-
-    /// <summary>Where it listens, as text without a trailing slash, e.g. <c>"http://127.0.0.1:40123"</c>.</summary>
-    public string Url => $"http://127.0.0.1:{Port}";
 
     /// <summary>How many connections it has served (accepted, handled and closed).</summary>
     public long Connections => Interlocked.Read(ref _connections);
@@ -76,21 +59,16 @@ public sealed class SerialServer : IAsyncDisposable, IHtmlContent
     /// <param name="handle">Serves one connection: read the request from the stream, write the response. The connection is closed when it returns.</param>
     /// <param name="port">The port; 0 (the default) lets the operating system pick a free one.</param>
     /// <exception cref="SocketException">The port is in use (<see cref="SocketError.AddressAlreadyInUse"/>).</exception>
-    public static async Task<SerialServer> StartAsync(string name, Func<NetworkStream, CancellationToken, Task> handle, int port = 0)
+    public static Task<SerialServer> StartAsync(string name, Func<NetworkStream, CancellationToken, Task> handle, int port = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(handle);
-        await Gate.WaitAsync();
-        try
+        return Servers.StartAsync(name, () =>
         {
-            if (Running.TryRemove(name, out var old)) await old.DisposeAsync();
             var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
-            var server = new SerialServer(name, listener, handle);
-            Running[name] = server;
-            return server;
-        }
-        finally { Gate.Release(); }
+            return Task.FromResult(new SerialServer(name, listener, handle));
+        });
     }
 
     /// <summary>
@@ -125,21 +103,17 @@ public sealed class SerialServer : IAsyncDisposable, IHtmlContent
     }
 
     /// <summary>Stops accepting, ends the connection being served, and closes the port.</summary>
-    public async ValueTask DisposeAsync()
+    protected override async Task StopServerAsync()
     {
-        Running.TryRemove(new KeyValuePair<string, SerialServer>(Name, this));
-        if (_stop.IsCancellationRequested) return;
         _stop.Cancel();
         _listener.Stop();
         try { await _loop; } catch (OperationCanceledException) { }
         _stop.Dispose();
     }
 
-    /// <summary>A one-line summary.</summary>
-    public override string ToString() => $"{Name} at {Url} (serial, {Connections} connection(s) served)";
+    /// <inheritdoc/>
+    protected override string Kind => "TcpListener, one connection at a time";
 
-    /// <summary>A small card: name, URL, connections served.</summary>
-    public void WriteTo(TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder) =>
-        writer.Write(new HtmlTable().Column("server").Column("url").Column("kind").Column("connections served")
-            .Row(Name, Url, "TcpListener, one connection at a time", Connections).ToString());
+    /// <inheritdoc/>
+    protected override string Activity => $"{Connections} connection(s) served";
 }

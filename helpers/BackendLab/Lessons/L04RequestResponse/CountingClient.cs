@@ -34,7 +34,7 @@ public sealed class CountingClient : IDisposable
                 catch { socket.Dispose(); throw; }
             },
         };
-        Client = new HttpClient(new LoopbackOnly(handler)) { BaseAddress = Loopback.Require(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
+        Client = new HttpClient(new LoopbackHandler(handler)) { BaseAddress = Loopback.Require(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
     }
 
     /// <summary>The client to send requests with.</summary>

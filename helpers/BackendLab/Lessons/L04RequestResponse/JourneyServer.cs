@@ -20,23 +20,16 @@ namespace BackendLab.Lessons.L04RequestResponse;
 /// first.Waterfall()
 /// </code>
 /// </summary>
-public sealed class JourneyServer : IAsyncDisposable
+public sealed class JourneyServer : ServerHandle
 {
     const string Header = "X-Journey-Id";
-    readonly ConcurrentDictionary<string, RequestMarks> _marks = new();
-    readonly string _name;
-    readonly SocketsHttpHandler _shared;
-    LessonApp _app = null!;
+    readonly ConcurrentDictionary<string, RequestMarks> _marks;
+    readonly SocketsHttpHandler _shared = NewHandler(null);
+    readonly RunningServer _app;
     int _count;
 
-    JourneyServer(string name)
-    {
-        _name = name;
-        _shared = NewHandler(null);
-    }
-
-    /// <summary>The server's base address on 127.0.0.1.</summary>
-    public Uri Url => _app.BaseAddress;
+    JourneyServer(RunningServer app, ConcurrentDictionary<string, RequestMarks> marks) : base(app.Name, app.BaseAddress) =>
+        (_app, _marks) = (app, marks);
 
     /// <summary>
     /// Starts an instrumented server. Starting another under the same <paramref name="name"/> stops this one first.
@@ -44,17 +37,23 @@ public sealed class JourneyServer : IAsyncDisposable
     /// <param name="name">A name for the server, so running the cell again replaces it.</param>
     /// <param name="endpoints">Maps the endpoints, e.g. <c>app => app.MapPost("/orders/{id}", ...)</c>. Their handlers are timed.</param>
     /// <param name="middleware">Optional middleware of yours, placed after the server's first middleware and before routing. Default: none.</param>
-    public static async Task<JourneyServer> StartAsync(string name, Action<IEndpointRouteBuilder> endpoints, Action<WebApplication>? middleware = null)
+    public static Task<JourneyServer> StartAsync(string name, Action<IEndpointRouteBuilder> endpoints, Action<WebApplication>? middleware = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        await LessonApp.StopNamedAsync(name);
-        var server = new JourneyServer(name);
-        server._app = await LessonApp.StartAsync(app => server.Configure(app, endpoints, middleware), listen: lo => lo.Use(ConnectionMarks.Middleware));
-        await LessonApp.ReplaceAsync(name, server);
-        return server;
+        return Servers.StartAsync(name, async () =>
+        {
+            var marks = new ConcurrentDictionary<string, RequestMarks>();
+            var options = new ServerOptions
+            {
+                Environment = "Production", RecordRequests = false,
+                Kestrel = k => k.AddServerHeader = false, Listen = l => l.Use(ConnectionMarks.Middleware),
+            };
+            var app = await ServerFactory.StartAsync(name, _ => { }, app => Configure(app, marks, endpoints, middleware), options);
+            return new JourneyServer(app, marks);
+        });
     }
 
-    void Configure(WebApplication app, Action<IEndpointRouteBuilder> endpoints, Action<WebApplication>? middleware)
+    static void Configure(WebApplication app, ConcurrentDictionary<string, RequestMarks> journeys, Action<IEndpointRouteBuilder> endpoints, Action<WebApplication>? middleware)
     {
         // 1. The first middleware: the request has been parsed by Kestrel when we get here.
         app.Use(async (context, next) =>
@@ -77,7 +76,7 @@ public sealed class JourneyServer : IAsyncDisposable
                 marks.PipelineEnd = Stopwatch.GetTimestamp();
                 if (context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ConnectionMarks.Key, out var c) == true && c is ConnectionMarks conn)
                     conn.NextRequest();
-                if (id.Length > 0) _marks[id] = marks;
+                if (id.Length > 0) journeys[id] = marks;
             }
         });
         // 2. The learner's middleware, if any.
@@ -115,7 +114,7 @@ public sealed class JourneyServer : IAsyncDisposable
         context.Items[typeof(RequestMarks)] as RequestMarks ?? throw new InvalidOperationException("The journey middleware did not run.");
 
     /// <summary>
-    /// Sends <paramref name="request"/> (relative URIs are resolved against <see cref="Url"/>), reads the whole response,
+    /// Sends <paramref name="request"/> (relative URIs are resolved against <see cref="IServerHandle.BaseAddress"/>), reads the whole response,
     /// and returns the request's measured journey.
     /// </summary>
     /// <param name="request">The request to send.</param>
@@ -126,7 +125,7 @@ public sealed class JourneyServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         var n = Interlocked.Increment(ref _count);
         var id = $"{n}-{Guid.NewGuid():N}";
-        request.RequestUri = request.RequestUri is null ? Url : request.RequestUri.IsAbsoluteUri ? request.RequestUri : new Uri(Url, request.RequestUri);
+        request.RequestUri = request.RequestUri is null ? BaseAddress : request.RequestUri.IsAbsoluteUri ? request.RequestUri : new Uri(BaseAddress, request.RequestUri);
         Loopback.Require(request.RequestUri);
         request.Headers.TryAddWithoutValidation(Header, id);
         var connect = new ConnectTimes();
@@ -136,11 +135,10 @@ public sealed class JourneyServer : IAsyncDisposable
         {
             var t0 = Stopwatch.GetTimestamp();
             using var response = await invoker.SendAsync(request, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-            var headers = Stopwatch.GetTimestamp();
             await response.Content.ReadAsByteArrayAsync();
             var body = Stopwatch.GetTimestamp();
             var marks = await WaitForMarksAsync(id);
-            return Build(label ?? $"request {n}", t0, connect, headers, body, marks, (int)response.StatusCode, newConnection);
+            return Build(label ?? $"request {n}", t0, connect, body, marks, (int)response.StatusCode, newConnection);
         }
         finally { if (newConnection) invoker.Dispose(); }
     }
@@ -156,7 +154,7 @@ public sealed class JourneyServer : IAsyncDisposable
         }
     }
 
-    static RequestJourney Build(string label, long t0, ConnectTimes connect, long headers, long body, RequestMarks m, int status, bool newConnection)
+    static RequestJourney Build(string label, long t0, ConnectTimes connect, long body, RequestMarks m, int status, bool newConnection)
     {
         double Ms(long t) => (t - t0) * 1000.0 / Stopwatch.Frequency;
         var stages = new List<JourneyStage>();
@@ -175,7 +173,6 @@ public sealed class JourneyServer : IAsyncDisposable
         Add("handler", m.HandlerStart, m.HandlerEnd, "server");
         Add("serialize + write", m.HandlerEnd != 0 ? m.HandlerEnd : m.RoutingEnd, m.PipelineEnd, "server");
         Add("client reads response", m.ResponseStarted != 0 ? m.ResponseStarted : m.PipelineEnd, body, "client");
-        _ = headers;
         return new RequestJourney(label, stages, status, m.Endpoint, newConnection, m.RequestOnConnection);
     }
 
@@ -201,10 +198,15 @@ public sealed class JourneyServer : IAsyncDisposable
     };
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
+    protected override async Task StopServerAsync()
     {
-        LessonApp.Forget(_name, this);
         _shared.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        await _app.StopAsync();
     }
+
+    /// <inheritdoc/>
+    protected override string Kind => "ASP.NET Core, instrumented stage by stage";
+
+    /// <inheritdoc/>
+    protected override string Activity => $"{_count} journey(s) measured";
 }

@@ -14,27 +14,21 @@ namespace BackendLab.Lessons.L04RequestResponse;
 /// trigger: Kestrel's size limits (413, 414, 431), routing (404, 405), media types (415) and binding (400).
 /// Each answer says which part of the server stopped the request, as recorded by the server itself.
 /// </summary>
-public sealed class LimitsServer : IAsyncDisposable
+public sealed class LimitsServer : ServerHandle
 {
     const string Header = "X-Probe-Id";
-    readonly ConcurrentDictionary<string, string> _reached = new();
-    readonly string _name;
-    LessonApp _app = null!;
-    HttpClient _client = null!;
+    readonly ConcurrentDictionary<string, string> _reached;
+    readonly RunningServer _app;
 
-    LimitsServer(string name, long maxBodyBytes, int maxHeaderBytes)
-    {
-        _name = name; MaxBodyBytes = maxBodyBytes; MaxHeaderBytes = maxHeaderBytes;
-    }
+    LimitsServer(RunningServer app, ConcurrentDictionary<string, string> reached, long maxBodyBytes, int maxHeaderBytes)
+        : base(app.Name, app.BaseAddress) =>
+        (_app, _reached, MaxBodyBytes, MaxHeaderBytes) = (app, reached, maxBodyBytes, maxHeaderBytes);
 
     /// <summary>The largest request body accepted, in bytes (Kestrel's <c>MaxRequestBodySize</c>).</summary>
     public long MaxBodyBytes { get; }
 
     /// <summary>The largest total size of request headers accepted, in bytes (Kestrel's <c>MaxRequestHeadersTotalSize</c>).</summary>
     public int MaxHeaderBytes { get; }
-
-    /// <summary>The server's base address on 127.0.0.1.</summary>
-    public Uri Url => _app.BaseAddress;
 
     /// <summary>
     /// Starts the server. Endpoints: <c>POST /orders</c> (JSON body <c>{"item": "tea", "quantity": 2}</c>),
@@ -44,43 +38,45 @@ public sealed class LimitsServer : IAsyncDisposable
     /// <param name="name">A name, so running the cell again replaces the server.</param>
     /// <param name="maxBodyBytes">Body size limit. Default: 1024 bytes.</param>
     /// <param name="maxHeaderBytes">Total header size limit. Default: 4096 bytes.</param>
-    public static async Task<LimitsServer> StartAsync(string name, long maxBodyBytes = 1024, int maxHeaderBytes = 4096)
-    {
-        await LessonApp.StopNamedAsync(name);
-        var server = new LimitsServer(name, maxBodyBytes, maxHeaderBytes);
-        server._app = await LessonApp.StartAsync(server.Configure,
-            kestrel: k =>
+    public static Task<LimitsServer> StartAsync(string name, long maxBodyBytes = 1024, int maxHeaderBytes = 4096) =>
+        Servers.StartAsync(name, async () =>
+        {
+            var reached = new ConcurrentDictionary<string, string>();
+            var options = new ServerOptions
             {
-                k.Limits.MaxRequestBodySize = maxBodyBytes;
-                k.Limits.MaxRequestHeadersTotalSize = maxHeaderBytes;
-                k.Limits.MaxRequestLineSize = 2048;
-            },
-            services: s => s.AddProblemDetails());
-        server._client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(10) };
-        await LessonApp.ReplaceAsync(name, server);
-        return server;
-    }
+                Environment = "Production", RecordRequests = false,
+                Kestrel = k =>
+                {
+                    k.AddServerHeader = false;
+                    k.Limits.MaxRequestBodySize = maxBodyBytes;
+                    k.Limits.MaxRequestHeadersTotalSize = maxHeaderBytes;
+                    k.Limits.MaxRequestLineSize = 2048;
+                },
+            };
+            var app = await ServerFactory.StartAsync(name, b => b.Services.AddProblemDetails(), app => Configure(app, reached), options);
+            return new LimitsServer(app, reached, maxBodyBytes, maxHeaderBytes);
+        });
 
     /// <summary>An order as the API's JSON body carries it.</summary>
     public sealed record Order(string Item, int Quantity);
 
-    void Configure(WebApplication app)
+    static void Configure(WebApplication app, ConcurrentDictionary<string, string> reached)
     {
         app.UseStatusCodePages();   // empty 4xx answers from the app get a problem-details body
-        app.Use((context, next) => { Reached(context, "routing"); return next(context); });
+        app.Use((context, next) => { Reached(reached, context, "routing"); return next(context); });
         app.UseRouting();
         app.Use((context, next) =>
         {
             var endpoint = context.GetEndpoint();
-            if (endpoint?.DisplayName?.StartsWith("405") == true) Reached(context, "method");
-            else if (endpoint is not null) Reached(context, "binding");
+            if (endpoint?.DisplayName?.StartsWith("405") == true) Reached(reached, context, "method");
+            else if (endpoint is not null) Reached(reached, context, "binding");
             return next(context);
         });
         var api = app.MapGroup("");
         api.AddEndpointFilter((invocation, next) =>
         {
             // Minimal APIs run filters even when binding a route or query value failed; they have set 400 by then.
-            if (invocation.HttpContext.Response.StatusCode != StatusCodes.Status400BadRequest) Reached(invocation.HttpContext, "handler");
+            if (invocation.HttpContext.Response.StatusCode != StatusCodes.Status400BadRequest) Reached(reached, invocation.HttpContext, "handler");
             return next(invocation);
         });
         api.MapPost("/orders", (Order order) => order.Quantity is < 1 or > 100
@@ -91,10 +87,10 @@ public sealed class LimitsServer : IAsyncDisposable
         api.MapGet("/search", (int page) => Results.Ok(new { page }));
     }
 
-    void Reached(HttpContext context, string stage)
+    static void Reached(ConcurrentDictionary<string, string> reached, HttpContext context, string stage)
     {
         var id = context.Request.Headers[Header].ToString();
-        if (id.Length > 0) _reached[id] = stage;
+        if (id.Length > 0) reached[id] = stage;
     }
 
     /// <summary>Sends one request and reports its status, its body, and the part of the server that answered it.</summary>
@@ -103,7 +99,7 @@ public sealed class LimitsServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         var id = Guid.NewGuid().ToString("N");
         request.Headers.TryAddWithoutValidation(Header, id);
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var stage = _reached.TryRemove(id, out var s) ? s : "Kestrel";
         var answeredBy = (stage, (int)response.StatusCode < 400) switch
@@ -148,12 +144,13 @@ public sealed class LimitsServer : IAsyncDisposable
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        LessonApp.Forget(_name, this);
-        _client?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-    }
+    protected override Task StopServerAsync() => _app.StopAsync();
+
+    /// <inheritdoc/>
+    protected override string Kind => "ASP.NET Core with small limits";
+
+    /// <inheritdoc/>
+    protected override string Activity => $"body ≤ {MaxBodyBytes} B, headers ≤ {MaxHeaderBytes} B";
 }
 
 /// <summary>One request sent to a <see cref="LimitsServer"/> and how it was answered.</summary>

@@ -15,7 +15,7 @@ namespace BackendLab.Lessons.L05State;
 /// await shop.Client.PostAsync("/cart/alice/items?item=tea", null);
 /// </code>
 /// </summary>
-public sealed class Cluster : IAsyncDisposable, IHtmlContent
+public sealed class Cluster : ServerHandle
 {
     /// <summary>The response header naming the instance that answered.</summary>
     public const string InstanceHeader = "X-Instance";
@@ -23,35 +23,27 @@ public sealed class Cluster : IAsyncDisposable, IHtmlContent
     /// <summary>The cookie YARP sets to keep a client on one instance when <see cref="Sticky"/> is true.</summary>
     public const string AffinityCookie = ".BackendLab.Affinity";
 
+    static readonly ServerOptions PartOptions = new() { RecordRequests = false, Environment = "Production" };
+
     readonly List<ClusterInstance> _instances;
     readonly RunningServer _proxy;
+    readonly InMemoryConfigProvider _config;
     readonly List<HttpClient> _clients = [];
 
-    Cluster(string name, bool sticky, List<ClusterInstance> instances, RunningServer proxy)
-    {
-        (Name, Sticky, _instances, _proxy) = (name, sticky, instances, proxy);
-        Client = NewClient();
-    }
-
-    /// <summary>The name it was started under.</summary>
-    public string Name { get; }
+    Cluster(string name, bool sticky, List<ClusterInstance> instances, RunningServer proxy, InMemoryConfigProvider config)
+        : base(name, proxy.BaseAddress) =>
+        (Sticky, _instances, _proxy, _config) = (sticky, instances, proxy, config);
 
     /// <summary>True when the proxy keeps each client on the instance it first reached (session affinity, by cookie).</summary>
     public bool Sticky { get; }
 
-    /// <summary>The proxy's address: the one address clients use.</summary>
-    public Uri Url => _proxy.BaseAddress;
-
     /// <summary>The instances, in order A, B…</summary>
     public IReadOnlyList<ClusterInstance> Instances => _instances;
-
-    /// <summary>A client of the proxy with its own cookie jar (one "user"); see <see cref="NewClient"/> for more users.</summary>
-    public HttpClient Client { get; }
 
     /// <summary>A new client of the proxy with an empty cookie jar, as a different user or browser would be.</summary>
     public HttpClient NewClient()
     {
-        var client = LoopbackHandler.CreateClient(Url, TimeSpan.FromSeconds(10));
+        var client = LoopbackHandler.CreateClient(BaseAddress, TimeSpan.FromSeconds(10));
         lock (_clients) _clients.Add(client);
         return client;
     }
@@ -67,43 +59,40 @@ public sealed class Cluster : IAsyncDisposable, IHtmlContent
     /// <param name="instances">How many copies of the service. Default: 2.</param>
     /// <param name="map">Declares the service's endpoints; it runs once per instance, so anything it creates is per instance.</param>
     /// <param name="sticky">Session affinity: keep each client on one instance by a cookie. Default: false (round-robin).</param>
-    public static async Task<Cluster> StartAsync(string name, int instances, Action<WebApplication> map, bool sticky = false)
+    public static Task<Cluster> StartAsync(string name, int instances, Action<WebApplication> map, bool sticky = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(instances, 8);
         ArgumentNullException.ThrowIfNull(map);
-        await LessonApp.StopNamedAsync(name);
+        return Servers.StartAsync(name, () => LaunchAsync(name, instances, map, sticky));
+    }
 
+    static async Task<Cluster> LaunchAsync(string name, int instances, Action<WebApplication> map, bool sticky)
+    {
         var list = new List<ClusterInstance>();
         for (var i = 0; i < instances; i++)
         {
-            var instanceName = ((char)('A' + i)).ToString();
-            var instance = new ClusterInstance(instanceName);
-            instance.Server = await Servers.StartAsync($"{name}/{instanceName}", app =>
+            var instance = new ClusterInstance(((char)('A' + i)).ToString());
+            instance.Server = await ServerFactory.StartAsync($"{name}/{instance.Name}", _ => { }, app =>
             {
                 app.Use((context, next) =>
                 {
                     instance.Count();
-                    context.Response.Headers[InstanceHeader] = instanceName;
+                    context.Response.Headers[InstanceHeader] = instance.Name;
                     return next(context);
                 });
                 map(app);
-            }, new ServerOptions { RecordRequests = false, Environment = "Production" });
+            }, PartOptions);
             list.Add(instance);
         }
 
         var config = new InMemoryConfigProvider(Routes(), [ClusterConfig(list, sticky)]);
-        var proxy = await Servers.StartAsync($"{name}/proxy",
+        var proxy = await ServerFactory.StartAsync($"{name}/proxy",
             builder => builder.Services.AddReverseProxy().Services.AddSingleton<IProxyConfigProvider>(config),
-            app => app.MapReverseProxy(),
-            new ServerOptions { RecordRequests = false, Environment = "Production" });
-        var cluster = new Cluster(name, sticky, list, proxy) { _config = config };
-        await LessonApp.ReplaceAsync(name, cluster);
-        return cluster;
+            app => app.MapReverseProxy(), PartOptions);
+        return new Cluster(name, sticky, list, proxy, config);
     }
-
-    InMemoryConfigProvider _config = null!;
 
     static IReadOnlyList<RouteConfig> Routes() =>
         [new RouteConfig { RouteId = "all", ClusterId = "service", Match = new RouteMatch { Path = "{**rest}" } }];
@@ -136,13 +125,18 @@ public sealed class Cluster : IAsyncDisposable, IHtmlContent
     public void ResetCounts() { foreach (var i in _instances) i.ResetCount(); }
 
     /// <summary>Stops the proxy and every instance.</summary>
-    public async ValueTask DisposeAsync()
+    protected override async Task StopServerAsync()
     {
-        LessonApp.Forget(Name, this);
         lock (_clients) { foreach (var c in _clients) c.Dispose(); _clients.Clear(); }
         await _proxy.StopAsync();
         foreach (var i in _instances) await i.Server.StopAsync();
     }
+
+    /// <inheritdoc/>
+    protected override string Kind => $"YARP proxy, {_instances.Count} instance(s)";
+
+    /// <inheritdoc/>
+    protected override string Activity => $"{_instances.Sum(i => i.Requests)} request(s) served by the instances";
 
     /// <summary>One line per instance: name, state, requests served.</summary>
     public override string ToString() =>
@@ -150,7 +144,7 @@ public sealed class Cluster : IAsyncDisposable, IHtmlContent
         string.Join(", ", _instances.Select(i => $"{i.Name} {(i.IsRunning ? "running" : "stopped")} {i.Requests} req"));
 
     /// <summary>A table of the instances.</summary>
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder) =>
+    public override void WriteTo(TextWriter writer, HtmlEncoder encoder) =>
         writer.Write(_instances.Aggregate(
             new HtmlTable($"{Name}: a proxy at {_proxy.Url} ({(Sticky ? "sticky sessions" : "round-robin")}) in front of {_instances.Count} instance(s)")
                 .Column("instance").Column("url").Column("state").Column("requests", "requests this instance answered since it started (or ResetCounts)"),
