@@ -27,5 +27,5 @@ public class HtmlTableTests
     public void ValuesAreFormattedTheSameEverywhere(object? value, string shown) => Assert.Equal(shown, HtmlTable.Format(value));
 
     [Fact]
-    public void DurationsAreShownInMilliseconds() => Assert.Equal("20 ms", HtmlTable.Format(TimeSpan.FromMilliseconds(20)));
+    public void DurationsAreShownInMilliseconds() => Assert.Equal("20.00 ms", HtmlTable.Format(TimeSpan.FromMilliseconds(20)));
 }

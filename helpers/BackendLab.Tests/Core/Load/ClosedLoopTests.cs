@@ -3,14 +3,14 @@ namespace BackendLab.Tests.Core;
 [Collection("servers")]
 public class ClosedLoopTests
 {
-    static LoadOptions Short(string url, int users) =>
-        new() { Url = url, Concurrency = users, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.FromSeconds(0.3) };
+    static LoadOptions Short(int users) =>
+        new() { Concurrency = users, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.FromSeconds(0.3) };
 
     [Fact]
     public async Task MeasuresAFixed20msDelayBetween20And30msAndObeysLittlesLaw()
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(Short(server.Url + "/delay?ms=20", 8));
+        var r = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=20", Short(8));
 
         Assert.InRange(r.P50.TotalMilliseconds, 20, 30);
         Assert.Equal(0, r.Errors);
@@ -22,7 +22,7 @@ public class ClosedLoopTests
     public async Task PercentilesAreOrderedAndCountsAddUp()
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(Short(server.Url + "/flaky", 4));
+        var r = await BackendLab.Load.RunAsync(server.Url + "/flaky", Short(4));
 
         Assert.True(r.Ok > 0 && r.Errors > 0, r.ToString());
         Assert.Equal(r.Count, r.Ok + r.Errors);
@@ -39,11 +39,11 @@ public class ClosedLoopTests
     public async Task StopsAfterTheDurationAndAfterMaxRequests()
     {
         var server = await LoadTestServer.StartAsync();
-        var (timed, took) = await LoadTestServer.TimeAsync(() => BackendLab.Load.RunAsync(Short(server.Url + "/ok", 4) with { Duration = TimeSpan.FromSeconds(1) }));
+        var (timed, took) = await LoadTestServer.TimeAsync(() => BackendLab.Load.RunAsync(server.Url + "/ok", Short(4) with { Duration = TimeSpan.FromSeconds(1) }));
         Assert.InRange(timed.Elapsed.TotalSeconds, 1.0, 1.5);
         Assert.True(took < TimeSpan.FromSeconds(3), $"took {took}");
 
-        var capped = await BackendLab.Load.RunAsync(Short(server.Url + "/ok", 4) with { MaxRequests = 100 });
+        var capped = await BackendLab.Load.RunAsync(server.Url + "/ok", Short(4) with { MaxRequests = 100 });
         Assert.Equal(100, capped.Count);
         Assert.True(capped.Elapsed < TimeSpan.FromSeconds(1.5));
     }
@@ -52,8 +52,8 @@ public class ClosedLoopTests
     public async Task AHangingEndpointGivesTimeoutsAndTheRunEndsOnTime()
     {
         var server = await LoadTestServer.StartAsync();
-        var options = Short(server.Url + "/hang", 4) with { Duration = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMilliseconds(300) };
-        var (r, took) = await LoadTestServer.TimeAsync(() => BackendLab.Load.RunAsync(options));
+        var options = Short(4) with { Duration = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMilliseconds(300) };
+        var (r, took) = await LoadTestServer.TimeAsync(() => BackendLab.Load.RunAsync(server.Url + "/hang", options));
 
         Assert.True(r.ErrorsByKind.GetValueOrDefault("timeout") >= 4, r.ToString());
         Assert.Equal(0, r.Ok);
@@ -65,9 +65,9 @@ public class ClosedLoopTests
     public async Task ReadsChunkedBodiesAndReconnectsAfterConnectionClose()
     {
         var server = await LoadTestServer.StartAsync();
-        var chunked = await BackendLab.Load.RunAsync(Short(server.Url + "/chunked", 2) with { MaxRequests = 300 });
+        var chunked = await BackendLab.Load.RunAsync(server.Url + "/chunked", Short(2) with { MaxRequests = 300 });
         Assert.Equal(300, chunked.Ok);
-        var close = await BackendLab.Load.RunAsync(Short(server.Url + "/close", 2) with { MaxRequests = 300 });
+        var close = await BackendLab.Load.RunAsync(server.Url + "/close", Short(2) with { MaxRequests = 300 });
         Assert.Equal(300, close.Ok);
     }
 
@@ -77,7 +77,7 @@ public class ClosedLoopTests
         var server = await LoadTestServer.StartAsync();
         var url = server.Url + "/ok";
         await server.StopAsync();
-        var r = await BackendLab.Load.RunAsync(Short(url, 2) with { Duration = TimeSpan.FromSeconds(0.5) });
+        var r = await BackendLab.Load.RunAsync(url, Short(2) with { Duration = TimeSpan.FromSeconds(0.5) });
         Assert.Equal(0, r.Ok);
         Assert.True(r.ErrorsByKind.GetValueOrDefault("connection refused") > 0, r.ToString());
     }
@@ -94,16 +94,16 @@ public class ClosedLoopTests
     [Fact]
     public void ValidatesOptionsWithClearMessages()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LoadOptions { Url = "http://127.0.0.1:1/", Duration = TimeSpan.FromHours(1) }.Validate());
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LoadOptions { Duration = TimeSpan.FromHours(1) }.Validate("http://127.0.0.1:1/"));
         Assert.Contains("at most 10 minutes", e.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LoadOptions { Url = "http://127.0.0.1:1/", Concurrency = 0 }.Validate());
-        Assert.Throws<ArgumentException>(() => new LoadOptions { Url = "https://127.0.0.1:1/" }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LoadOptions { Concurrency = 0 }.Validate("http://127.0.0.1:1/"));
+        Assert.Throws<ArgumentException>(() => new LoadOptions().Validate("https://127.0.0.1:1/"));
     }
 
     [Fact]
     public void DefaultsAreDocumentedValues()
     {
-        var o = new LoadOptions { Url = "http://127.0.0.1:1/" };
+        var o = new LoadOptions();
         Assert.Equal(TimeSpan.FromSeconds(5), o.Duration);
         Assert.Equal(TimeSpan.FromSeconds(0.5), o.Warmup);
         Assert.Equal(TimeSpan.FromSeconds(2), o.Timeout);

@@ -12,8 +12,8 @@ public class CountingTests
     {
         var server = await LoadTestServer.StartAsync();
         // 8 users each send one request at once; it hangs past the end of the 0.5 s phase and times out at 1 s.
-        var options = new LoadOptions { Url = server.Url + "/hang", Concurrency = 8, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(0.5), Timeout = TimeSpan.FromSeconds(1) };
-        var r = await BackendLab.Load.RunAsync(options);
+        var options = new LoadOptions { Concurrency = 8, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(0.5), Timeout = TimeSpan.FromSeconds(1) };
+        var r = await BackendLab.Load.RunAsync(server.Url + "/hang", options);
 
         Assert.Equal(8, r.Count);
         Assert.Equal(r.Count, r.Ok + r.Errors);
@@ -28,15 +28,14 @@ public class CountingTests
         var server = await LoadTestServer.StartAsync();
         // Every request is sent in the 0.2 s warm-up and still in flight when the 0.5 s measured phase ends:
         // the run must still report all 8, as timeouts (it once reported "0 errors of 0").
-        var hanging = new LoadOptions { Url = server.Url + "/hang", Concurrency = 8, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(0.5), Timeout = TimeSpan.FromSeconds(1) };
-        var r = await BackendLab.Load.RunAsync(hanging);
+        var hanging = new LoadOptions { Concurrency = 8, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(0.5), Timeout = TimeSpan.FromSeconds(1) };
+        var r = await BackendLab.Load.RunAsync(server.Url + "/hang", hanging);
         Assert.Equal(8, r.Count);
         Assert.Equal(8, r.ErrorsByKind.GetValueOrDefault("timeout"));
 
         // 400 ms requests, warm-up 0.2 s, phase 0.5 s: each user's first request (sent in the warm-up, answered at 0.4 s)
         // and its second (sent at 0.4 s, answered at 0.8 s, after the phase) are both counted, once each.
-        var slow = hanging with { Url = server.Url + "/delay?ms=400" };
-        var s = await BackendLab.Load.RunAsync(slow);
+        var s = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=400", hanging);
         Assert.Equal(16, s.Count);
         Assert.Equal(16, s.Ok);
         Assert.Equal(s.Count, s.Latencies.TotalCount);
@@ -47,9 +46,9 @@ public class CountingTests
     public async Task LittlesLawHoldsOnAOneSecondRunOfA100msEndpoint()
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(new LoadOptions
+        var r = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=100", new LoadOptions
         {
-            Url = server.Url + "/delay?ms=100", Concurrency = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3),
+            Concurrency = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3),
         });
 
         Assert.Equal(0, r.Errors);
@@ -63,9 +62,9 @@ public class CountingTests
     public async Task ARunStoppedByMaxRequestsMeasuresThroughputOverItsOwnLength()
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(new LoadOptions
+        var r = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=20", new LoadOptions
         {
-            Url = server.Url + "/delay?ms=20", Concurrency = 4, Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(0.2), MaxRequests = 100,
+            Concurrency = 4, Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(0.2), MaxRequests = 100,
         });
 
         Assert.Equal(100, r.Count);

@@ -21,7 +21,7 @@ public class DisplayTests
     public async Task AResultShowsATableWithLegendsAndOneLineSummary()
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(new LoadOptions { Url = server.Url + "/ok", Concurrency = 2, Duration = TimeSpan.FromSeconds(0.5), Warmup = TimeSpan.Zero });
+        var r = await BackendLab.Load.RunAsync(server.Url + "/ok", new LoadOptions { Concurrency = 2, Duration = TimeSpan.FromSeconds(0.5), Warmup = TimeSpan.Zero });
 
         Assert.Contains($"{Environment.ProcessorCount} cores", r.ToString());
         Assert.Contains("closed loop, 2 users", r.ToString());

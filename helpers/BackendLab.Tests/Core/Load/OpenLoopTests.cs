@@ -7,9 +7,9 @@ public class OpenLoopTests
     public async Task AchievesTheTargetRateWithin2Percent()
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(new LoadOptions
+        var r = await BackendLab.Load.RunAsync(server.Url + "/ok", new LoadOptions
         {
-            Url = server.Url + "/ok", Rate = 500, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.3),
+            Rate = 500, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.3),
         });
         Assert.True(r.Errors == 0, string.Join(", ", r.ErrorsByKind));
         Assert.Equal(1000, r.Count); // exactly rate × duration were scheduled
@@ -22,10 +22,10 @@ public class OpenLoopTests
         // 10 ms per request, but the server stalls for the first 300 ms of every second.
         var server = await LoadTestServer.StartAsync();
         var url = server.Url + "/stall?ms=300&base=10";
-        var closed = await BackendLab.Load.RunAsync(new LoadOptions { Url = url, Concurrency = 2, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.2) });
-        var open = await BackendLab.Load.RunAsync(new LoadOptions
+        var closed = await BackendLab.Load.RunAsync(url, new LoadOptions { Concurrency = 2, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.2) });
+        var open = await BackendLab.Load.RunAsync(url, new LoadOptions
         {
-            Url = url, Rate = closed.RequestsPerSecond, Concurrency = 128, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.2),
+            Rate = closed.RequestsPerSecond, Concurrency = 128, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(0.2),
         });
 
         // Closed loop: each user waits out a stall once, so only ~2 requests per second look slow.
@@ -38,9 +38,9 @@ public class OpenLoopTests
     public async Task DropsAndCountsRequestsBeyondTheInFlightCap()
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(new LoadOptions
+        var r = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=200", new LoadOptions
         {
-            Url = server.Url + "/delay?ms=200", Rate = 200, Concurrency = 4, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero,
+            Rate = 200, Concurrency = 4, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero,
         });
         Assert.True(r.Dropped > 0, r.ToString());
         Assert.True(r.Late > 0, r.ToString());

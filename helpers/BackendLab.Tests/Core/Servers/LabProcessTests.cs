@@ -13,7 +13,7 @@ public class LabProcessTests
         Assert.Equal(lab.ProcessId, stats.ProcessId);
         Assert.NotEqual(Environment.ProcessId, stats.ProcessId);
 
-        var r = await BackendLab.Load.RunAsync(new LoadOptions { Url = lab.Url + "/delay?ms=20", Concurrency = 4, Duration = TimeSpan.FromSeconds(0.5), Warmup = TimeSpan.FromSeconds(0.2) });
+        var r = await BackendLab.Load.RunAsync(lab.Url + "/delay?ms=20", new LoadOptions { Concurrency = 4, Duration = TimeSpan.FromSeconds(0.5), Warmup = TimeSpan.FromSeconds(0.2) });
         Assert.Equal(0, r.Errors);
         Assert.InRange(r.P50.TotalMilliseconds, 20, 30);
 
@@ -46,7 +46,7 @@ public class LabProcessTests
         try
         {
             var before = await lab.GetStatsAsync();
-            var r = await BackendLab.Load.RunAsync(new LoadOptions { Url = lab.Url + "/cpu?ms=20", Concurrency = 8, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.2) });
+            var r = await BackendLab.Load.RunAsync(lab.Url + "/cpu?ms=20", new LoadOptions { Concurrency = 8, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.2) });
             var after = await lab.GetStatsAsync();
 
             Assert.Equal(0, r.Errors);

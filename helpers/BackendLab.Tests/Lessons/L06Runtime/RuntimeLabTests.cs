@@ -37,10 +37,10 @@ public class RuntimeLabTests
         {
             // Warm both endpoints up (JIT) so a cold first request is not mistaken for queueing.
             foreach (var path in new[] { "/store?ms=20", "/limited?permits=4&queue=4&ms=20" })
-                await BackendLab.Load.RunAsync(new LoadOptions { Url = lab.Url + path, Concurrency = 4, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
-            var options = new LoadOptions { Url = "x", Rate = 300, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.Zero };
-            var unbounded = await BackendLab.Load.RunAsync(options with { Url = lab.Url + "/store?ms=20" });
-            var limited = await BackendLab.Load.RunAsync(options with { Url = lab.Url + "/limited?permits=4&queue=4&ms=20" });
+                await BackendLab.Load.RunAsync(lab.Url + path, new LoadOptions { Concurrency = 4, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
+            var options = new LoadOptions { Rate = 300, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.Zero };
+            var unbounded = await BackendLab.Load.RunAsync(lab.Url + "/store?ms=20", options);
+            var limited = await BackendLab.Load.RunAsync(lab.Url + "/limited?permits=4&queue=4&ms=20", options);
             Assert.True(unbounded.P99 > 3 * limited.P99, $"unbounded p99 {unbounded.P99} vs limited {limited.P99}");
             Assert.True(limited.ErrorsByKind.GetValueOrDefault("HTTP 503") > 0);
             Assert.Equal(0, unbounded.ErrorsByKind.GetValueOrDefault("HTTP 503")); // it never says no: requests wait (or time out)
@@ -55,8 +55,8 @@ public class RuntimeLabTests
         var lab = await LabProcess.StartAsync("runtime-starve", new LabProcessOptions { MinThreads = 2 });
         try
         {
-            var t = await ServerTimeline.RecordAsync(lab, () => BackendLab.Load.RunAsync(new LoadOptions
-                { Url = lab.Url + "/block?ms=100", Concurrency = 64, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero }));
+            var t = await ServerTimeline.RecordAsync(lab, () => BackendLab.Load.RunAsync(lab.Url + "/block?ms=100", new LoadOptions
+                { Concurrency = 64, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero }));
             Assert.NotEmpty(t.Steps);
             Assert.True(t.Samples.Any(s => s.PendingWorkItems > 10), "requests should queue for threads");
             // Little's law with 64 users would allow 640 req/s; starved, it is a fraction of that.

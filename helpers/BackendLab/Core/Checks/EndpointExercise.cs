@@ -62,7 +62,7 @@ public sealed class EndpointExercise : Exercise
             try { response = await SendAsync(server, probe); }
             catch (OperationCanceledException)
             {
-                return Incorrect(passed, $"{probe} got no response within {HtmlTable.Format(Timeout)}. " +
+                return Incorrect(passed, $"{probe} got no response within {Durations.Format(Timeout)}. " +
                     "Does the handler wait for something that never finishes (a missing `await`, `.Result`, an endless loop)?");
             }
             catch (HttpRequestException e)

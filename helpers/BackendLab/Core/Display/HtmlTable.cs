@@ -38,7 +38,7 @@ public sealed class HtmlTable : IHtmlContent
         double d => d.ToString("#,0.###", CultureInfo.InvariantCulture),
         float f => ((double)f).ToString("#,0.###", CultureInfo.InvariantCulture),
         decimal m => m.ToString("#,0.###", CultureInfo.InvariantCulture),
-        TimeSpan t => t.TotalMilliseconds.ToString("#,0.###", CultureInfo.InvariantCulture) + " ms",
+        TimeSpan t => Durations.Format(t),
         DateTimeOffset t => t.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

@@ -5,22 +5,22 @@ using Microsoft.AspNetCore.Html;
 namespace BackendLab;
 
 /// <summary>
-/// What a <see cref="ClientRun"/> measured: latency percentiles (one request's time, in milliseconds) and throughput.
-/// Shows itself as a one-row table. Defined in lesson 3.
+/// What a <see cref="ClientRun"/> measured: a <see cref="LatencySummary"/> (p50, p99… as <see cref="TimeSpan"/>s) plus
+/// throughput. Shows itself as a one-row table. Defined in lesson 3.
 /// </summary>
-/// <param name="Label">What was measured, e.g. "serial, 8 clients".</param>
-/// <param name="Clients">How many clients sent requests at once (concurrency).</param>
-/// <param name="Requests">How many requests got an answer.</param>
-/// <param name="Failed">How many requests failed (no answer, or a timeout).</param>
-/// <param name="P50">Median latency, ms: half the requests were faster.</param>
-/// <param name="P99">99th-percentile latency, ms: 99 % of the requests were faster.</param>
-/// <param name="Mean">Mean latency, ms.</param>
-/// <param name="Elapsed">Wall-clock time of the whole run.</param>
-public sealed record ClientRunResult(string Label, int Clients, int Requests, int Failed, double P50, double P99, double Mean, TimeSpan Elapsed)
-    : IHtmlContent
+public sealed record ClientRunResult : LatencySummary, IHtmlContent
 {
+    /// <summary>What was measured, e.g. "serial, 8 clients".</summary>
+    public required string Label { get; init; }
+
+    /// <summary>How many clients sent requests at once (concurrency).</summary>
+    public required int Clients { get; init; }
+
+    /// <summary>Wall-clock time of the whole run.</summary>
+    public required TimeSpan Elapsed { get; init; }
+
     /// <summary>Answered requests per second over the run (throughput).</summary>
-    public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Requests / Elapsed.TotalSeconds : 0;
+    public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Latencies.TotalCount / Elapsed.TotalSeconds : 0;
 
     /// <summary>A one-row table with a legend.</summary>
     public void WriteTo(TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder) =>
@@ -63,12 +63,12 @@ public static class ClientRun
         // One untimed request first, so the first measured one does not pay for JIT compilation and the first connection.
         try { using var _ = await client.GetAsync(target); } catch (HttpRequestException) { } catch (TaskCanceledException) { }
 
-        var latencies = new List<double>[clients];
+        var latencies = new List<TimeSpan>[clients];
         var failures = new int[clients];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
-            latencies[c] = new List<double>(requestsPerClient);
+            latencies[c] = new List<TimeSpan>(requestsPerClient);
             for (var i = 0; i < requestsPerClient && Stopwatch.GetTimestamp() < deadline; i++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, target);
@@ -78,17 +78,20 @@ public static class ClientRun
                 {
                     using var response = await client.SendAsync(request);
                     await response.Content.ReadAsByteArrayAsync();
-                    latencies[c].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    latencies[c].Add(Stopwatch.GetElapsedTime(start));
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { failures[c]++; }
             }
         }));
         clock.Stop();
 
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new ClientRunResult(
-            label ?? $"{clients} client(s), {(keepAlive ? "keep-alive" : "Connection: close")}",
-            clients, all.Length, failures.Sum(), Percentile(all, 50), Percentile(all, 99), all.Length > 0 ? all.Average() : double.NaN, clock.Elapsed);
+        var answered = latencies.Sum(l => l.Count);
+        return new ClientRunResult
+        {
+            Label = label ?? $"{clients} client(s), {(keepAlive ? "keep-alive" : "Connection: close")}",
+            Clients = clients, Elapsed = clock.Elapsed,
+            Latencies = LatencySummary.HistogramOf(latencies.SelectMany(l => l)), Count = answered + failures.Sum(), Errors = failures.Sum(),
+        };
     }
 
     /// <summary>The results side by side as one table (one row each), with a legend.</summary>
@@ -99,15 +102,7 @@ public static class ClientRun
             .Column("p50 ms", "median latency: half the requests were faster").Column("p99 ms", "99 % of the requests were faster")
             .Column("req/s", "answered requests per second (throughput)");
         foreach (var r in results)
-            table.Row(r.Label, r.Clients, r.Requests, r.Failed, Math.Round(r.P50, 2), Math.Round(r.P99, 2), Math.Round(r.RequestsPerSecond));
+            table.Row(r.Label, r.Clients, r.Count - r.Errors, r.Errors, Math.Round(r.P50.TotalMilliseconds, 2), Math.Round(r.P99.TotalMilliseconds, 2), Math.Round(r.RequestsPerSecond));
         return table;
-    }
-
-    // Nearest-rank percentile of sorted values.
-    internal static double Percentile(double[] sorted, double percent)
-    {
-        if (sorted.Length == 0) return double.NaN;
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 }

@@ -1,14 +1,12 @@
 namespace BackendLab;
 
 /// <summary>
-/// Everything a load run needs. <c>new LoadOptions { Url = ... }</c> is a sensible closed-loop run:
-/// 8 users for 5 seconds after a 0.5 s warm-up. Set <see cref="Rate"/> for an open-loop run.
+/// The shape of a load run, whatever it targets: <c>Load.RunAsync(url, new LoadOptions())</c> is a sensible closed-loop
+/// run: 8 users for 5 seconds after a 0.5 s warm-up. Set <see cref="Rate"/> for an open-loop run. One options object
+/// serves many targets and sweeps: <c>Load.RunAsync(lab.Url + "/delay?ms=20", options)</c>.
 /// </summary>
 public sealed record LoadOptions
 {
-    /// <summary>The address to load, e.g. <c>http://127.0.0.1:5000/hello</c>. Only this machine is accepted (see <see cref="Loopback"/>).</summary>
-    public required string Url { get; init; }
-
     /// <summary>
     /// Closed loop: the number of simulated users, each sending its next request as soon as the previous one is answered
     /// (so at most this many requests are in flight). Open loop: the number of connections, which caps the requests in flight.
@@ -57,16 +55,16 @@ public sealed record LoadOptions
     /// <summary>The concurrency actually used: <see cref="Concurrency"/>, or 8 (closed loop) / 256 (open loop).</summary>
     public int EffectiveConcurrency => Concurrency ?? (IsOpenLoop ? 256 : 8);
 
-    /// <summary>Throws with a clear message if a value is out of range or the URL is not on this machine.</summary>
-    public void Validate()
+    /// <summary>Throws with a clear message if a value is out of range or <paramref name="url"/> is not on this machine.</summary>
+    internal void Validate(string url)
     {
-        Loopback.Require(Url);
+        if (!Loopback.Require(url).Scheme.Equals("http", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Load runs speak plain HTTP/1.1; '{url}' is not an http:// address.", nameof(url));
         if (EffectiveConcurrency is < 1 or > 10_000) throw new ArgumentOutOfRangeException(nameof(Concurrency), EffectiveConcurrency, "Concurrency must be between 1 and 10,000.");
         if (Rate is { } r && (r <= 0 || r > 1_000_000 || double.IsNaN(r))) throw new ArgumentOutOfRangeException(nameof(Rate), r, "Rate must be between 0 and 1,000,000 requests per second.");
         if (Duration <= TimeSpan.Zero || Duration > TimeSpan.FromMinutes(10)) throw new ArgumentOutOfRangeException(nameof(Duration), Duration, "Duration must be positive and at most 10 minutes.");
         if (Warmup < TimeSpan.Zero || Warmup > TimeSpan.FromMinutes(1)) throw new ArgumentOutOfRangeException(nameof(Warmup), Warmup, "Warmup must be between 0 and 1 minute.");
         if (MaxRequests < 1) throw new ArgumentOutOfRangeException(nameof(MaxRequests), MaxRequests, "MaxRequests must be at least 1.");
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(1)) throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive and at most 1 minute.");
-        if (!new Uri(Url).Scheme.Equals("http", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException($"Load runs speak plain HTTP/1.1; '{Url}' is not an http:// address.", nameof(Url));
     }
 }

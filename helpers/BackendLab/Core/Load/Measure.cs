@@ -38,7 +38,7 @@ public static class Measure
             action();
             samples[count++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
-        return new Measurement(name, samples[..count], Stopwatch.GetElapsedTime(started));
+        return Measurement.Of(name, samples[..count], Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Like <see cref="Repeat"/> for asynchronous code: each call is awaited before the next one starts.</summary>
@@ -61,7 +61,7 @@ public static class Measure
             await action();
             samples[count++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
-        return new Measurement(name, samples[..count], Stopwatch.GetElapsedTime(started));
+        return Measurement.Of(name, samples[..count], Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>
@@ -77,8 +77,8 @@ public static class Measure
             .Column("p99 µs", "99 % of the calls took less than this")
             .Column("× first", "this median divided by the first row's median");
         foreach (var m in measurements)
-            table.Row(m.Name, m.Count, Math.Round(m.MedianMicroseconds, 3), Math.Round(m.P99Microseconds, 3),
-                Math.Round(m.MedianMicroseconds / measurements[0].MedianMicroseconds, 1));
+            table.Row(m.Name, m.Count, Math.Round(m.PercentileNanoseconds(50) / 1000, 3), Math.Round(m.PercentileNanoseconds(99) / 1000, 3),
+                Math.Round(m.PercentileNanoseconds(50) / measurements[0].PercentileNanoseconds(50), 1));
         return table;
     }
 

@@ -5,55 +5,31 @@ using Microsoft.AspNetCore.Html;
 namespace BackendLab;
 
 /// <summary>
-/// The durations of many calls of the same code, from <see cref="Measure.Repeat"/> or <see cref="Measure.RepeatAsync"/>.
-/// Figures are in microseconds (µs; 1,000 µs = 1 ms). Shows as a one-row table in a notebook.
+/// The durations of many calls of the same code, from <see cref="Measure.Repeat"/> or <see cref="Measure.RepeatAsync"/>:
+/// a <see cref="LatencySummary"/> (p50, p99, mean… as <see cref="TimeSpan"/>s; read microseconds with
+/// <c>.P50.TotalMicroseconds</c>) plus every call's own duration. Shows as a one-row table in a notebook.
 /// </summary>
-public sealed class Measurement : IHtmlContent
+public sealed record Measurement : LatencySummary, IHtmlContent
 {
-    readonly double[] _sorted;
-
-    internal Measurement(string name, double[] microseconds, TimeSpan elapsed)
-    {
-        Name = name ?? "";
-        Microseconds = microseconds;
-        _sorted = [.. microseconds.Order()];
-        Elapsed = elapsed;
-    }
-
     /// <summary>What was measured, e.g. "in-process call".</summary>
-    public string Name { get; }
+    public required string Name { get; init; }
 
     /// <summary>Every timed call's duration in microseconds, in the order the calls ran (plot them with <c>Chart.Histogram</c>).</summary>
-    public IReadOnlyList<double> Microseconds { get; }
-
-    /// <summary>How many calls were timed (fewer than asked when the time limit was reached first).</summary>
-    public int Count => _sorted.Length;
+    public required IReadOnlyList<double> Microseconds { get; init; }
 
     /// <summary>Wall-clock time of the timed calls, all together.</summary>
-    public TimeSpan Elapsed { get; }
+    public required TimeSpan Elapsed { get; init; }
 
-    /// <summary>The median: half of the calls took less than this many microseconds.</summary>
-    public double MedianMicroseconds => PercentileMicroseconds(50);
-
-    /// <summary>99 % of the calls took less than this many microseconds.</summary>
-    public double P99Microseconds => PercentileMicroseconds(99);
-
-    /// <summary>The average call, in microseconds (pulled up by a few slow calls more than the median is).</summary>
-    public double MeanMicroseconds => _sorted.Length == 0 ? 0 : _sorted.Average();
-
-    /// <summary>The duration below which <paramref name="percent"/> % of the calls finished (nearest rank), in microseconds.</summary>
-    public double PercentileMicroseconds(double percent)
+    internal static Measurement Of(string name, double[] microseconds, TimeSpan elapsed)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(percent, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
-        if (_sorted.Length == 0) return 0;
-        var rank = (int)Math.Ceiling(percent / 100 * _sorted.Length);
-        return _sorted[Math.Clamp(rank - 1, 0, _sorted.Length - 1)];
+        var histogram = NewHistogram();
+        foreach (var us in microseconds) Record(histogram, (long)Math.Round(us * 1000));
+        return new() { Name = name ?? "", Microseconds = microseconds, Elapsed = elapsed, Latencies = histogram, Count = microseconds.Length, Errors = 0 };
     }
 
     /// <summary>One line, e.g. <c>over HTTP: 500 calls, median 112.4 µs, p99 310.2 µs</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: {Count:N0} calls, median {MedianMicroseconds:#,0.###} µs, p99 {P99Microseconds:#,0.###} µs");
+        $"{Name}: {Count:N0} calls, median {PercentileNanoseconds(50) / 1000:#,0.###} µs, p99 {PercentileNanoseconds(99) / 1000:#,0.###} µs");
 
     /// <inheritdoc/>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder) => Measure.Table(this).WriteTo(writer, encoder);

@@ -13,5 +13,5 @@ public sealed record ServedRequest(
 {
     /// <summary>A one-line summary, e.g. <c>GET /hello → 200 (1.2 ms)</c>.</summary>
     public override string ToString() =>
-        $"{Method} {Path} → {StatusCode} ({HtmlTable.Format(DurationMs)} ms){(Error is null ? "" : " " + Error)}";
+        $"{Method} {Path} → {StatusCode} ({Durations.Format(TimeSpan.FromMilliseconds(DurationMs))}){(Error is null ? "" : " " + Error)}";
 }

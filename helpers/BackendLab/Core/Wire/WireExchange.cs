@@ -52,8 +52,8 @@ public sealed class WireExchange : IHtmlContent
 
     /// <summary>A short summary, e.g. <c>200 in 3.1 ms (38 bytes sent, 142 received)</c>.</summary>
     public override string ToString() => TimedOut
-        ? $"no complete response within {HtmlTable.Format(_timeout)} ({RequestBytes} bytes sent, {ResponseBytes} received)"
-        : $"{(StatusCode?.ToString() ?? "no response")} in {HtmlTable.Format(Elapsed)} ({RequestBytes} bytes sent, {ResponseBytes} received)";
+        ? $"no complete response within {Durations.Format(_timeout)} ({RequestBytes} bytes sent, {ResponseBytes} received)"
+        : $"{(StatusCode?.ToString() ?? "no response")} in {Durations.Format(Elapsed)} ({RequestBytes} bytes sent, {ResponseBytes} received)";
 
     /// <summary>Both directions, stacked, in monospace, with <c>\\r</c> and <c>\\n</c> drawn where the line endings are.</summary>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)

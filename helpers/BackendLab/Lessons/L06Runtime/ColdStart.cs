@@ -30,7 +30,7 @@ public sealed record ColdStart : IHtmlContent
     /// <summary>The first request's latency.</summary>
     public TimeSpan FirstRequest => Latencies[0];
     /// <summary>The median latency of the requests after the first five (the warm server).</summary>
-    public TimeSpan WarmMedian => Median(Latencies.Skip(5).DefaultIfEmpty(Latencies[^1]));
+    public TimeSpan WarmMedian => LatencySummary.Of([.. Latencies.Skip(5).DefaultIfEmpty(Latencies[^1])]).P50;
     /// <summary>Methods the JIT compiled while the server handled the first request.</summary>
     public long MethodsCompiledByFirstRequest => Jit.AfterRequest.Count == 0 ? 0 : Jit.AfterRequest[0].MethodsCompiled - Jit.AtStart.MethodsCompiled;
     /// <summary>Time the JIT spent compiling while the server handled the first request.</summary>
@@ -95,12 +95,6 @@ public sealed record ColdStart : IHtmlContent
         finally { listener.Stop(); }
     }
 
-    static TimeSpan Median(IEnumerable<TimeSpan> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
     /// <summary>Latency of each request, by request number (log scale).</summary>
     public Chart ToChart() =>
         Chart.Line($"A fresh server's first {Latencies.Count} requests to {Path}")
@@ -121,7 +115,7 @@ public sealed record ColdStart : IHtmlContent
 
     /// <summary>One line with the main figures.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"start {LoadResult.Ms(StartupTime)}; first request {LoadResult.Ms(FirstRequest)} ({MethodsCompiledByFirstRequest:N0} methods JIT-compiled in {LoadResult.Ms(JitTimeOfFirstRequest)}); warm median {LoadResult.Ms(WarmMedian)}");
+        $"start {Durations.Format(StartupTime)}; first request {Durations.Format(FirstRequest)} ({MethodsCompiledByFirstRequest:N0} methods JIT-compiled in {Durations.Format(JitTimeOfFirstRequest)}); warm median {Durations.Format(WarmMedian)}");
 
     /// <inheritdoc/>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)

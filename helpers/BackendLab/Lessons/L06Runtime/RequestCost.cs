@@ -37,7 +37,7 @@ public sealed record RequestCost : IHtmlContent
     {
         ArgumentNullException.ThrowIfNull(lab);
         var before = await lab.GetStatsAsync();
-        var run = await Load.RunAsync(new LoadOptions { Url = lab.Url + path, Concurrency = concurrency, Duration = duration ?? TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero });
+        var run = await Load.RunAsync(lab.Url + path, new LoadOptions { Concurrency = concurrency, Duration = duration ?? TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero });
         var after = await lab.GetStatsAsync();
         var n = Math.Max(1, run.Count);
         return new RequestCost
@@ -70,7 +70,7 @@ public sealed record RequestCost : IHtmlContent
 
     /// <summary>One line, e.g. <c>/json?items=100: 2,836 requests, 11,388 bytes and 0.223 ms CPU per request, GCs 13/1/0</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Path}: {Requests:N0} requests, {BytesPerRequest:N0} bytes and {LoadResult.Ms(CpuPerRequest)} CPU per request, GCs gen0/1/2 {Gen0Collections}/{Gen1Collections}/{Gen2Collections}");
+        $"{Path}: {Requests:N0} requests, {BytesPerRequest:N0} bytes and {Durations.Format(CpuPerRequest)} CPU per request, GCs gen0/1/2 {Gen0Collections}/{Gen1Collections}/{Gen2Collections}");
 
     /// <inheritdoc/>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder) => Table(this).WriteTo(writer, encoder);

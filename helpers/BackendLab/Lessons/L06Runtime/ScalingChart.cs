@@ -16,7 +16,7 @@ public static class ScalingChart
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(serviceTime, TimeSpan.Zero);
         var chart = Chart.Line(title);
         var users = sweeps.SelectMany(s => s.Sweep.Points.Select(p => (double)p.Concurrency)).Distinct().Order().ToList();
-        chart.AddDashed($"Little's law: users ÷ {LoadResult.Ms(serviceTime)}", users, users.Select(u => u / serviceTime.TotalSeconds));
+        chart.AddDashed($"Little's law: users ÷ {Durations.Format(serviceTime)}", users, users.Select(u => u / serviceTime.TotalSeconds));
         foreach (var (name, sweep) in sweeps)
             chart.Add($"{name}: req/s", sweep.Points.Select(p => (double)p.Concurrency), sweep.Points.Select(p => p.RequestsPerSecond));
         foreach (var (name, sweep) in sweeps)

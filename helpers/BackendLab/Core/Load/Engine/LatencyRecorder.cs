@@ -5,16 +5,11 @@ namespace BackendLab.LoadEngine;
 /// <summary>
 /// Latencies and outcomes recorded by ONE thread during a run (no locks on the hot path);
 /// the run adds the recorders of all threads together at the end.
-/// Latencies are in TimeSpan ticks (100 ns) from 100 ns to 100 s, 3 significant digits (HdrHistogram).
+/// Latencies are in nanoseconds, as <see cref="LatencySummary.Latencies"/> keeps them.
 /// </summary>
 internal sealed class LatencyRecorder
 {
-    public const long Highest = 100 * TimeSpan.TicksPerSecond;
-
-    public static LongHistogram NewHistogram() => new(1, Highest, 3);
-    static IntHistogram NewSecondHistogram() => new(1, Highest, 2);
-
-    public LongHistogram All { get; } = NewHistogram();
+    public LongHistogram All { get; } = LatencySummary.NewHistogram();
     public List<IntHistogram?> PerSecond { get; } = [];
     public List<long> CountPerSecond { get; } = [];
     public List<long> ErrorsPerSecond { get; } = [];
@@ -24,15 +19,14 @@ internal sealed class LatencyRecorder
     public long AnsweredInWindow;
 
     /// <summary>Records a finished request. <paramref name="second"/> is the measured second it finished in.</summary>
-    public void Record(Outcome outcome, long latencyTicks, int second)
+    public void Record(Outcome outcome, long latencyNanoseconds, int second)
     {
         while (PerSecond.Count <= second) { PerSecond.Add(null); CountPerSecond.Add(0); ErrorsPerSecond.Add(0); }
         CountPerSecond[second]++;
         if (outcome.Answered)
         {
-            var value = Math.Clamp(latencyTicks, 1, Highest);
-            All.RecordValue(value);
-            (PerSecond[second] ??= NewSecondHistogram()).RecordValue(value);
+            LatencySummary.Record(All, latencyNanoseconds);
+            LatencySummary.Record(PerSecond[second] ??= LatencySummary.NewCoarseHistogram(), latencyNanoseconds);
         }
         if (outcome.Ok) { Ok++; return; }
         Failed++;

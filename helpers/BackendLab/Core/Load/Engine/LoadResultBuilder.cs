@@ -5,9 +5,9 @@ namespace BackendLab.LoadEngine;
 /// <summary>Adds the per-thread recorders of a run together into a <see cref="LoadResult"/>.</summary>
 internal static class LoadResultBuilder
 {
-    public static LoadResult Build(LoadOptions options, IReadOnlyList<LatencyRecorder> recorders, TimeSpan elapsed, TimeSpan window, TimeSpan cpu)
+    public static LoadResult Build(string url, LoadOptions options, IReadOnlyList<LatencyRecorder> recorders, TimeSpan elapsed, TimeSpan window, TimeSpan cpu)
     {
-        var all = LatencyRecorder.NewHistogram();
+        var all = LatencySummary.NewHistogram();
         var errors = new Dictionary<string, long>();
         long ok = 0, failed = 0, late = 0, answeredInWindow = 0;
         foreach (var r in recorders)
@@ -18,11 +18,12 @@ internal static class LoadResultBuilder
         }
         return new LoadResult
         {
-            Url = options.Url,
+            Url = url,
             Concurrency = options.EffectiveConcurrency,
             Rate = options.Rate,
             Elapsed = elapsed,
             Ok = ok,
+            Count = ok + failed,
             Errors = failed,
             ErrorsByKind = errors,
             Late = late,
@@ -49,8 +50,7 @@ internal static class LoadResultBuilder
                 count += r.CountPerSecond[s];
                 if (r.PerSecond[s] is { } part) { if (h is null) h = part.Copy(); else h.Add(part); }
             }
-            TimeSpan At(double p) => h is null ? TimeSpan.Zero : TimeSpan.FromTicks(h.GetValueAtPercentile(p));
-            timeline.Add(new LoadSecond(s, count, errors, At(50), At(99), h is null ? TimeSpan.Zero : TimeSpan.FromTicks(h.GetMaxValue())));
+            timeline.Add(new LoadSecond { Second = s, Count = count, Errors = errors, Latencies = h ?? LatencySummary.NewCoarseHistogram() });
         }
         return timeline;
     }

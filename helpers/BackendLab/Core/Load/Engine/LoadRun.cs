@@ -20,11 +20,13 @@ internal sealed class LoadRun
     volatile bool _stop, _finished;
     TimeSpan _cpuAtMeasureStart;
 
-    public LoadRun(LoadOptions options)
+    readonly string _url;
+
+    public LoadRun(string url, LoadOptions options)
     {
-        options.Validate();
-        _options = options;
-        _request = RequestBytes.From(options);
+        options.Validate(url);
+        (_url, _options) = (url, options);
+        _request = RequestBytes.From(url, options);
         _connections = UsesEpoll ? [] : [.. Enumerable.Range(0, options.EffectiveConcurrency).Select(_ => new HttpConnection(_request))];
         _start = Stopwatch.GetTimestamp();
         _measureStart = _start + Ticks(options.Warmup);
@@ -87,7 +89,7 @@ internal sealed class LoadRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpuAtMeasureStart;
         // The window throughput is measured over: the measured phase, or less when MaxRequests ended the run early.
         var window = Math.Max(Math.Min(end, _deadline) - _measureStart, 1);
-        return LoadResultBuilder.Build(_options, [.. _recorders.Values],
+        return LoadResultBuilder.Build(_url, _options, [.. _recorders.Values],
             Seconds(Math.Max(end - _measureStart, 1)), Seconds(window), cpu);
     }
 
@@ -150,9 +152,11 @@ internal sealed class LoadRun
         if (answeredInWindow) recorder.AnsweredInWindow++;
         if (!counted) return;
         var second = (int)((now - _measureStart) / Stopwatch.Frequency);
-        recorder.Record(outcome, (now - started) * TimeSpan.TicksPerSecond / Stopwatch.Frequency, Math.Max(second, 0));
+        recorder.Record(outcome, (long)((now - started) * NanosecondsPerTimestamp), Math.Max(second, 0));
         if (sent - started > _lateAfter) recorder.Late++;
     }
+
+    static readonly double NanosecondsPerTimestamp = 1e9 / Stopwatch.Frequency;
 
     LatencyRecorder RecorderForThisThread()
     {

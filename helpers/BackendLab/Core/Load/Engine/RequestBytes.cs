@@ -10,9 +10,9 @@ internal sealed class RequestBytes
     public required byte[] Bytes { get; init; }
     public required bool IsHead { get; init; }
 
-    public static RequestBytes From(LoadOptions options)
+    public static RequestBytes From(string url, LoadOptions options)
     {
-        var uri = Loopback.Require(options.Url);
+        var uri = Loopback.Require(url);
         var ip = IPAddress.TryParse(uri.IdnHost, out var parsed) ? parsed : IPAddress.Loopback; // "localhost"
         var text = new StringBuilder()
             .Append(options.Method.ToUpperInvariant()).Append(' ').Append(uri.PathAndQuery).Append(" HTTP/1.1\r\n")

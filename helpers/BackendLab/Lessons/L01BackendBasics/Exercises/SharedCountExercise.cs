@@ -129,7 +129,7 @@ public sealed class SharedCountExercise : Exercise
             }
             catch (TaskCanceledException)
             {
-                return new Answer(name, method.Method, path, null, "", $"no response within {HtmlTable.Format(timeout)}");
+                return new Answer(name, method.Method, path, null, "", $"no response within {Durations.Format(timeout)}");
             }
         }
 

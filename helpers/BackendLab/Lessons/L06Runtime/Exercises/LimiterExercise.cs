@@ -35,8 +35,8 @@ public sealed class LimiterExercise : Exercise
     {
         // One lab server for every attempt, warmed up (JIT) on this very URL before the measured run.
         if (_lab is null || _lab.HasExited) _lab = await LabProcess.StartAsync("check " + Id);
-        await Load.RunAsync(new LoadOptions { Url = _lab.Url + path, Concurrency = 4, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
-        return await Load.RunAsync(new LoadOptions { Url = _lab.Url + path, Rate = OfferedRate, Duration = Duration, Warmup = TimeSpan.FromSeconds(0.3), Timeout = TimeSpan.FromSeconds(2) });
+        await Load.RunAsync(_lab.Url + path, new LoadOptions { Concurrency = 4, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
+        return await Load.RunAsync(_lab.Url + path, new LoadOptions { Rate = OfferedRate, Duration = Duration, Warmup = TimeSpan.FromSeconds(0.3), Timeout = TimeSpan.FromSeconds(2) });
     }
 
     bool Passes(LoadResult r) =>
@@ -66,8 +66,8 @@ public sealed class LimiterExercise : Exercise
                 $"Only {served:N0} req/s were served ({rejected:N0} requests got 503); {MinServed:N0} are wanted, and the store can do {StoreCapacity:N0}. Are all {StoreConnections} of the store's connections kept busy, with a few requests ready to take over when one finishes?"), details);
         if (r.P99 > MaxP99)
             return Result(CheckOutcome.Incorrect, string.Create(CultureInfo.InvariantCulture,
-                $"p99 was {LoadResult.Ms(r.P99)}, above the {LoadResult.Ms(MaxP99)} target. With {permitLimit} permits and a queue of {queueLimit}, up to {inside} requests are inside at once; the store finishes {StoreConnections} every {LoadResult.Ms(QueryTime)}, so the last one in line waits about {inside} ÷ {StoreConnections} × {LoadResult.Ms(QueryTime)} = {LoadResult.Ms(QueryTime * ((double)inside / StoreConnections))}."), details);
+                $"p99 was {Durations.Format(r.P99)}, above the {Durations.Format(MaxP99)} target. With {permitLimit} permits and a queue of {queueLimit}, up to {inside} requests are inside at once; the store finishes {StoreConnections} every {Durations.Format(QueryTime)}, so the last one in line waits about {inside} ÷ {StoreConnections} × {Durations.Format(QueryTime)} = {Durations.Format(QueryTime * ((double)inside / StoreConnections))}."), details);
         return Result(CheckOutcome.Correct, string.Create(CultureInfo.InvariantCulture,
-            $"At {OfferedRate:N0} req/s offered, {served:N0} req/s were served with p99 {LoadResult.Ms(r.P99)}; the {rejected:N0} requests the store could not take got a quick 503."), details);
+            $"At {OfferedRate:N0} req/s offered, {served:N0} req/s were served with p99 {Durations.Format(r.P99)}; the {rejected:N0} requests the store could not take got a quick 503."), details);
     });
 }

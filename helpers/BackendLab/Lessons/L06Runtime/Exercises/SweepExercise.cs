@@ -71,13 +71,13 @@ public sealed class SweepExercise : Exercise
         var lines = new List<string>();
         foreach (var n in users)
         {
-            var options = new LoadOptions { Url = server.Url + Path, Concurrency = n, Duration = Duration, Warmup = TimeSpan.FromSeconds(0.3), Timeout = TimeSpan.FromSeconds(2) };
+            var options = new LoadOptions { Concurrency = n, Duration = Duration, Warmup = TimeSpan.FromSeconds(0.3), Timeout = TimeSpan.FromSeconds(2) };
             var ideal = n / ServiceTime.TotalSeconds;
-            var r = await Load.RunAsync(options);
+            var r = await Load.RunAsync(server.Url + Path, options);
             // Best of two: on a busy shared machine one run can be unlucky; a blocking endpoint fails both.
             if (r.Errors == 0 && (r.RequestsPerSecond < MinFractionOfLittlesLaw * ideal || r.P99 > MaxP99))
             {
-                var again = await Load.RunAsync(options);
+                var again = await Load.RunAsync(server.Url + Path, options);
                 if (again.RequestsPerSecond > r.RequestsPerSecond) r = again;
             }
             lines.Add(r.ToString());
@@ -85,10 +85,10 @@ public sealed class SweepExercise : Exercise
             if (r.Errors > 0)
                 return Result(CheckOutcome.Incorrect, $"At {n} users, {r.Errors:N0} of {r.Count:N0} requests failed ({string.Join(", ", r.ErrorsByKind.Select(k => $"{k.Key}: {k.Value}"))}). Timeouts mean requests waited seconds for a thread.", details);
             if (r.P50 < ServiceTime * 0.9)
-                return Result(CheckOutcome.Incorrect, $"At {n} users the median answer took {LoadResult.Ms(r.P50)}, less than one store lookup ({LoadResult.Ms(ServiceTime)}). Does the endpoint still look the order up in `OrderStore`?", details);
+                return Result(CheckOutcome.Incorrect, $"At {n} users the median answer took {Durations.Format(r.P50)}, less than one store lookup ({Durations.Format(ServiceTime)}). Does the endpoint still look the order up in `OrderStore`?", details);
             if (r.RequestsPerSecond < MinFractionOfLittlesLaw * ideal || r.P99 > MaxP99)
                 return Result(CheckOutcome.Incorrect, string.Create(CultureInfo.InvariantCulture,
-                    $"At {n} users your endpoint served {r.RequestsPerSecond:N0} req/s with p99 {LoadResult.Ms(r.P99)}. An endpoint that waits {LoadResult.Ms(ServiceTime)} without holding a thread serves about {n} ÷ {LoadResult.Ms(ServiceTime)} = {ideal:N0} req/s (at least {MinFractionOfLittlesLaw:P0} of that, with p99 under {LoadResult.Ms(MaxP99)}, is wanted). ") +
+                    $"At {n} users your endpoint served {r.RequestsPerSecond:N0} req/s with p99 {Durations.Format(r.P99)}. An endpoint that waits {Durations.Format(ServiceTime)} without holding a thread serves about {n} ÷ {Durations.Format(ServiceTime)} = {ideal:N0} req/s (at least {MinFractionOfLittlesLaw:P0} of that, with p99 under {Durations.Format(MaxP99)}, is wanted). ") +
                     "Something still holds a thread while it waits: `Thread.Sleep`, the blocking `OrderStore.Find`, `.Result` / `.Wait()`, or `Task.Run` around a blocking call.", details);
         }
         return Result(CheckOutcome.Correct, string.Create(CultureInfo.InvariantCulture,
