@@ -33,10 +33,4 @@ public static class ExampleExercises
     {
         What = "`throughput`", Tolerance = 0.01, Placeholder = 0,
     };
-
-    public static readonly FunctionExercise<int, string?> StatusClass = new("00-example/q5", "Name the class of a status code", ["2xx means success."])
-    {
-        Function = "StatusClass",
-        Cases = { (200, "success"), (201, "success"), (404, "client error"), (503, "server error") },
-    };
 }

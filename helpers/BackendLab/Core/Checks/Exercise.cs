@@ -2,7 +2,8 @@ namespace BackendLab;
 
 /// <summary>
 /// An auto-checked exercise, used from a notebook as <c>q1.Check(…)</c>, <c>q1.Hint()</c>, <c>q1.Hint(2)</c>, <c>q1.Solution()</c>.
-/// Kinds: <see cref="ValueExercise{T}"/>, <see cref="FunctionExercise{TIn, TOut}"/>, <see cref="EndpointExercise"/>.
+/// Kinds: <see cref="ValueExercise{T}"/> (a value), <see cref="EndpointExercise"/> (endpoints and their responses), and each
+/// lesson's own kinds in its <c>Exercises</c> folder.
 /// </summary>
 public abstract class Exercise
 {

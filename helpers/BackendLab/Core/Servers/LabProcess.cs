@@ -67,16 +67,16 @@ public sealed class LabProcess : ServerHandle
     static IEnumerable<string> Arguments(LabProcessOptions options)
     {
         yield return LabServerFiles.ServerDll();
-        yield return "--port"; yield return "0";
-        yield return "--parent-pid"; yield return Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        if (options.MinThreads is int min) { yield return "--min-threads"; yield return min.ToString(CultureInfo.InvariantCulture); }
-        if (options.MaxThreads is int max) { yield return "--max-threads"; yield return max.ToString(CultureInfo.InvariantCulture); }
+        yield return LabServerProtocol.PortOption; yield return "0";
+        yield return LabServerProtocol.ParentPidOption; yield return Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        if (options.MinThreads is int min) { yield return LabServerProtocol.MinThreadsOption; yield return min.ToString(CultureInfo.InvariantCulture); }
+        if (options.MaxThreads is int max) { yield return LabServerProtocol.MaxThreadsOption; yield return max.ToString(CultureInfo.InvariantCulture); }
     }
 
     // The server prints "LABSERVER LISTENING http://127.0.0.1:PORT" once it listens.
     static async Task<Uri> ReadAddressAsync(Process process, TimeSpan timeout)
     {
-        const string prefix = "LABSERVER LISTENING ";
+        const string prefix = LabServerProtocol.ListeningPrefix;
         var errors = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
         try
@@ -94,7 +94,7 @@ public sealed class LabProcess : ServerHandle
 
     /// <summary>Asks the server for its <c>/stats</c>: thread-pool threads, queued work items, CPU time, GC counts, process id.</summary>
     public async Task<LabServerStats> GetStatsAsync() =>
-        await Client.GetFromJsonAsync<LabServerStats>("stats") ?? throw new InvalidOperationException("Empty /stats response.");
+        await Client.GetFromJsonAsync<LabServerStats>(LabServerProtocol.StatsPath) ?? throw new InvalidOperationException("Empty /stats response.");
 
     /// <summary>Closes the server process's stdin, kills it if it has not exited within 2 s, and waits until it is gone.</summary>
     protected override async Task StopServerAsync()

@@ -10,21 +10,8 @@ namespace BackendLab.LoadEngine;
 /// thread pool, so a server in the same process that starves its pool cannot starve the measurement too.
 /// Timeouts, the deadline and the hard stop are checked on the same thread every few milliseconds.
 /// </summary>
-internal sealed class EpollClosedLoop(LoadRun run, int connections)
+internal sealed partial class EpollClosedLoop(LoadRun run, int connections)
 {
-    enum State { Idle, Backoff, Connecting, Sending, Receiving, Done }
-
-    sealed class Conn(int id, RequestBytes request)
-    {
-        public readonly int Id = id;
-        public readonly ResponseReader Reader = new() { HeadRequest = request.IsHead };
-        public Socket? Socket;
-        public State State;
-        public long Started, RetryAt;
-        public int Written;
-        public bool Measured, Reused, Retried, WantsOut;
-    }
-
     readonly Conn[] _conns = [.. Enumerable.Range(0, connections).Select(i => new Conn(i, run.Request))];
     Epoll _epoll = null!;
     int _active;
@@ -123,7 +110,7 @@ internal sealed class EpollClosedLoop(LoadRun run, int connections)
     void Connected(Conn c)
     {
         var error = (SocketError)(int)c.Socket!.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-        if (error != SocketError.Success) { CloseSocket(c); Fail(c, Classify(error)); return; }
+        if (error != SocketError.Success) { CloseSocket(c); Fail(c, Failures.Of(error)); return; }
         c.Reader.Reset();
         c.Written = 0;
         c.State = State.Sending;
@@ -137,7 +124,7 @@ internal sealed class EpollClosedLoop(LoadRun run, int connections)
         {
             var n = c.Socket!.Send(bytes, c.Written, bytes.Length - c.Written, SocketFlags.None, out var error);
             if (error == SocketError.WouldBlock) { Want(c, Epoll.In | Epoll.Out); return; }
-            if (error != SocketError.Success) { RetryOrFail(c, Classify(error)); return; }
+            if (error != SocketError.Success) { RetryOrFail(c, Failures.Of(error)); return; }
             c.Written += n;
         }
         if (c.WantsOut) Want(c, Epoll.In);
@@ -173,7 +160,7 @@ internal sealed class EpollClosedLoop(LoadRun run, int connections)
     {
         var n = c.Socket!.Receive(c.Reader.Free.Span, SocketFlags.None, out var error);
         if (error == SocketError.WouldBlock) return;
-        if (error != SocketError.Success) { RetryOrFail(c, Classify(error)); return; }
+        if (error != SocketError.Success) { RetryOrFail(c, Failures.Of(error)); return; }
         if (n == 0)
         {
             CloseSocket(c);
@@ -207,23 +194,4 @@ internal sealed class EpollClosedLoop(LoadRun run, int connections)
         if (failure == Failure.ConnectionRefused) { c.State = State.Backoff; c.RetryAt = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 200; }
         else Start(c);
     }
-
-    void Finish(Conn c, Outcome outcome)
-    {
-        c.State = State.Idle;
-        run.Record(outcome, c.Started, c.Started); // the run decides whether it counts (see LoadRun.Record)
-    }
-
-    static void CloseSocket(Conn c)
-    {
-        c.Socket?.Dispose();
-        c.Socket = null;
-    }
-
-    static Failure Classify(SocketError error) => error switch
-    {
-        SocketError.ConnectionRefused => Failure.ConnectionRefused,
-        SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => Failure.ConnectionReset,
-        _ => Failure.Other,
-    };
 }

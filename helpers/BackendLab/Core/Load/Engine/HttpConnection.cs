@@ -88,14 +88,7 @@ internal sealed class HttpConnection(RequestBytes request) : IDisposable
         _socket = null;
     }
 
-    static Failure Classify(Exception e) => e is SocketException s
-        ? s.SocketErrorCode switch
-        {
-            SocketError.ConnectionRefused => Failure.ConnectionRefused,
-            SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => Failure.ConnectionReset,
-            _ => Failure.Other,
-        }
-        : Failure.Other;
+    static Failure Classify(Exception e) => e is SocketException s ? Failures.Of(s.SocketErrorCode) : Failure.Other;
 
     public void Dispose() => CloseSocket();
 }

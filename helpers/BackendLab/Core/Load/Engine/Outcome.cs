@@ -22,3 +22,15 @@ internal readonly record struct Outcome(int Status, Failure Failure)
 }
 
 internal enum Failure { None, Timeout, ConnectionRefused, ConnectionReset, ConnectionClosed, BadResponse, Dropped, Other }
+
+/// <summary>What a socket error means for a request.</summary>
+internal static class Failures
+{
+    /// <summary>Refused, reset, or something else.</summary>
+    public static Failure Of(System.Net.Sockets.SocketError error) => error switch
+    {
+        System.Net.Sockets.SocketError.ConnectionRefused => Failure.ConnectionRefused,
+        System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted or System.Net.Sockets.SocketError.Shutdown => Failure.ConnectionReset,
+        _ => Failure.Other,
+    };
+}

@@ -1,6 +1,9 @@
 namespace BackendLab;
 
-/// <summary>What the lab server process reports at <c>/stats</c> (see <see cref="LabProcess.GetStatsAsync"/>).</summary>
+/// <summary>
+/// What the lab server process reports at <c>/stats</c> (see <c>LabProcess.GetStatsAsync()</c>). Compiled into
+/// BackendLab and the lab server alike (helpers/LabServer/Contract).
+/// </summary>
 /// <param name="ProcessId">The server's process id (not the notebook's).</param>
 /// <param name="ProcessorCount">Cores the server sees.</param>
 /// <param name="ThreadPoolThreads">Threads in the server's thread pool right now.</param>

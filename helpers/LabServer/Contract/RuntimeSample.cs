@@ -1,8 +1,9 @@
-namespace BackendLab.Lessons.L06Runtime;
+namespace BackendLab;
 
 /// <summary>
 /// What the lab server's sampler thread saw at one moment (it samples every 100 ms on a thread of its own, so it
-/// keeps sampling while the thread pool is starved). Read them with <see cref="LabRuntime.GetSamplesAsync"/>.
+/// keeps sampling while the thread pool is starved), at <c>/runtime/samples</c>. Compiled into BackendLab and the lab
+/// server alike (helpers/LabServer/Contract).
 /// </summary>
 /// <param name="Ms">Milliseconds since the server process started.</param>
 /// <param name="ThreadPoolThreads">Threads in the server's thread pool.</param>
