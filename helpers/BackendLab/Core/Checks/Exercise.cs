@@ -66,8 +66,18 @@ public abstract class Exercise
     /// <summary>A one-line description: id and title.</summary>
     public override string ToString() => $"{Id}: {Title}";
 
+    /// <summary>
+    /// Raised once for every verdict a check gives, whatever the exercise, in the order they are given: the one place
+    /// check outcomes pass through (a progress record can listen here).
+    /// </summary>
+    public static event Action<CheckResult>? Checked;
+
     /// <summary>Builds a result for this exercise.</summary>
     protected CheckResult Result(CheckOutcome outcome, string message, string? details = null) => new(outcome, Id, message, details);
+
+    internal CheckResult Verdict(CheckOutcome outcome, string message, string? details) => Result(outcome, message, details);
+
+    internal CheckResult StarterVerdict() => NotAttempted();
 
     /// <summary>The standard "not attempted" answer.</summary>
     protected CheckResult NotAttempted(string? what = null) =>
@@ -76,15 +86,40 @@ public abstract class Exercise
     /// <summary>Runs the check, turning anything unexpected into an Incorrect result: a check never throws.</summary>
     protected CheckResult Guard(Func<CheckResult> check)
     {
-        try { return check(); }
-        catch (Exception e) { return Unexpected(e); }
+        CheckResult result;
+        try { result = check(); }
+        catch (Exception e) { result = Unexpected(e); }
+        return Deliver(result);
     }
 
     /// <inheritdoc cref="Guard(Func{CheckResult})"/>
     protected async Task<CheckResult> GuardAsync(Func<Task<CheckResult>> check)
     {
-        try { return await check(); }
-        catch (Exception e) { return Unexpected(e); }
+        CheckResult result;
+        try { result = await check(); }
+        catch (Exception e) { result = Unexpected(e); }
+        return Deliver(result);
+    }
+
+    /// <summary>
+    /// Runs a check with a <see cref="CheckRun"/> that starts the learner's code, stops it afterwards, and turns the
+    /// starter, a setup error, a throwing or hanging handler into the right verdict. Never throws.
+    /// </summary>
+    internal async Task<CheckResult> RunAsync(Func<CheckRun, Task<CheckResult>> check, TimeSpan? timeout = null)
+    {
+        CheckResult result;
+        var run = new CheckRun(this) { Timeout = timeout ?? TimeSpan.FromSeconds(5) };
+        try { result = await check(run); }
+        catch (CheckStop stop) { result = stop.Result; }
+        catch (Exception e) { result = Unexpected(e); }
+        finally { await run.DisposeAsync(); }
+        return Deliver(result);
+    }
+
+    static CheckResult Deliver(CheckResult result)
+    {
+        Checked?.Invoke(result);
+        return result;
     }
 
     CheckResult Unexpected(Exception e) => LearnerCode.IsStarter(e)

@@ -33,17 +33,19 @@ public sealed class ValueExercise<T> : Exercise
     public Func<T, string?>? Slip { get; init; }
 
     /// <summary>Judges <paramref name="value"/>. Never throws.</summary>
-    public CheckResult Check(T value) => Guard(() =>
+    public CheckResult Check(T value) => Guard(() => Judge(value));
+
+    /// <summary>Runs <paramref name="compute"/> and judges what it returns; a starter that throws <see cref="NotImplementedException"/> counts as not attempted.</summary>
+    public CheckResult Check(Func<T> compute) => Guard(() => Judge(compute()));
+
+    CheckResult Judge(T value)
     {
         if (Placeholder.HasValue && Shown.Same(Placeholder.Value, value, 0)) return NotAttempted();
         var right = Accept?.Invoke(value) ?? Shown.Same(_expected, value, Tolerance);
         if (right) return Result(CheckOutcome.Correct, $"{Capital(What)} is {Quote(value)}.");
         var slip = Slip?.Invoke(value);
         return Result(CheckOutcome.Incorrect, $"{Capital(What)} is {Quote(value)}, which is not it yet{Direction(value)}." + (slip is null ? "" : " " + slip));
-    });
-
-    /// <summary>Runs <paramref name="compute"/> and judges what it returns; a starter that throws <see cref="NotImplementedException"/> counts as not attempted.</summary>
-    public CheckResult Check(Func<T> compute) => Guard(() => Check(compute()));
+    }
 
     string Direction(T value) =>
         Accept is null && Shown.IsNumber(value) && Shown.IsNumber(_expected)

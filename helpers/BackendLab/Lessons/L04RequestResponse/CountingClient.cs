@@ -6,7 +6,7 @@ namespace BackendLab.Lessons.L04RequestResponse;
 /// An <see cref="HttpClient"/> that counts the bytes that really cross its TCP connections (headers and body, both ways),
 /// so you can measure what a 304, compression or a smaller payload saves (Lesson 4).
 /// <code>
-/// var counting = new CountingClient(server.Url);
+/// var counting = new CountingClient(server.BaseAddress);
 /// await counting.Client.GetAsync("/report");
 /// counting.BytesReceived
 /// </code>

@@ -11,7 +11,7 @@ namespace BackendLab.Lessons.L05State;
 /// Every instance runs the same <c>map</c> code but has its own memory; responses carry an <c>X-Instance</c> header
 /// ("A", "B"…) saying which instance answered.
 /// <code>
-/// var shop = await Cluster.StartAsync("shop", instances: 2, app => { var carts = new ConcurrentDictionary&lt;string, List&lt;string&gt;&gt;(); ... });
+/// var shop = await Cluster.StartAsync("shop", instances: 2, app => app.MapPost("/cart/{user}/items", (string user, string item) => Results.Ok()));
 /// await shop.Client.PostAsync("/cart/alice/items?item=tea", null);
 /// </code>
 /// </summary>

@@ -7,7 +7,7 @@ namespace BackendLab.Lessons.L06Runtime;
 /// <summary>
 /// A load run seen from inside the lab server: requests finished per second and thread-pool threads, in steps of
 /// 0.2 s, as the server's own sampler thread recorded them. Shows as a chart and one summary line.
-/// <code>var t = await ServerTimeline.RecordAsync(lab, () => Load.RunAsync(new LoadOptions { Url = lab.Url + "/block?ms=100", Concurrency = 128, Warmup = TimeSpan.Zero }));
+/// <code>var t = await ServerTimeline.RecordAsync(lab, () => Load.RunAsync(lab.Url + "/block?ms=100", new LoadOptions { Concurrency = 128, Warmup = TimeSpan.Zero }));
 /// t.RequestsPerSecondBetween(0, 1)   // throughput in the first second</code>
 /// </summary>
 public sealed class ServerTimeline : IHtmlContent

@@ -15,43 +15,32 @@ public sealed class LostUpdateExercise(string id, string title, IEnumerable<stri
     public int Increments { get; init; } = 100;
 
     /// <summary>Runs <paramref name="map"/> on a two-instance cluster and counts what arrives. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => GuardAsync(async () =>
-    {
-        if (map is null) return NotAttempted();
-        await using var inner = await SharedStore.SqliteAsync("check-05-q2", path: Path.Combine(SharedStore.DefaultFolder, "check-05-q2.db"));
-        var store = inner.WithLatency(1);
-        Cluster cluster;
-        try { cluster = await Cluster.StartAsync($"check {Id}", 2, app => map(app, store)); }
-        catch (Exception e) when (!LearnerCode.IsStarter(e))
+    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => map is null
+        ? GuardAsync(() => Task.FromResult(NotAttempted()))
+        : RunAsync(async run =>
         {
-            return Result(CheckOutcome.Incorrect, $"Setting up your endpoints threw `{LearnerCode.Describe(e)}`.");
-        }
-        await using var _ = cluster;
-        var steps = new List<string>();
-        CheckResult Wrong(string message) =>
-            Result(CheckOutcome.Incorrect, message, steps.Count == 0 ? null : "What happened:\n" + string.Join('\n', steps));
+            var inner = await run.StartAsync(() => SharedStore.SqliteAsync("check-05-q2", path: Path.Combine(SharedStore.DefaultFolder, "check-05-q2.db")));
+            var store = inner.WithLatency(1);
+            var cluster = await run.StartAsync(() => Cluster.StartAsync($"check {Id}", 2, app => map(app, store)));
+            var client = cluster.Client;
 
-        using (var one = await cluster.Client.PostAsync("/score/bob?points=5", null))
-        {
-            var body = await one.Content.ReadAsStringAsync();
-            if (body.Contains(nameof(NotImplementedException))) return NotAttempted();
-            if (!one.IsSuccessStatusCode) return Wrong($"`POST /score/bob?points=5` answered {(int)one.StatusCode} {Shown.Value(body)}.");
-        }
-        var bob = (await cluster.Client.GetStringAsync("/score/bob")).Trim().Trim('"');
-        steps.Add($"POST /score/bob?points=5, then GET /score/bob → {bob}");
-        if (bob != "5") return Wrong($"After `POST /score/bob?points=5` on a new user, `GET /score/bob` answered {Shown.Value(bob)}; expected 5.");
-        if (store.Writes == 0) return Wrong("Your endpoints never wrote to `store`; keep the scores there so both instances share them.");
+            var one = await run.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/score/bob?points=5"), "`POST /score/bob?points=5`");
+            if (one.Status is < 200 or > 299) return run.Wrong($"`POST /score/bob?points=5` answered {one.Status} {Shown.Value(one.Body)}.");
+            var bob = (await run.SendAsync(client, new HttpRequestMessage(HttpMethod.Get, "/score/bob"), "`GET /score/bob`")).Body.Trim().Trim('"');
+            run.Step($"POST /score/bob?points=5, then GET /score/bob → {bob}");
+            if (bob != "5") return run.Wrong($"After `POST /score/bob?points=5` on a new user, `GET /score/bob` answered {Shown.Value(bob)}; expected 5.");
+            if (store.Writes == 0) return run.Wrong("Your endpoints never wrote to `store`; keep the scores there so both instances share them.");
 
-        var burst = await Burst.SendAsync(cluster.Client, Increments, HttpMethod.Post, "/score/ann?points=1", concurrency: 20);
-        steps.Add($"{Increments} × POST /score/ann?points=1, 20 at a time: {burst}");
-        var annText = (await cluster.Client.GetStringAsync("/score/ann")).Trim().Trim('"');
-        steps.Add($"GET /score/ann → {annText}");
-        if (!long.TryParse(annText, out var ann)) return Wrong($"`GET /score/ann` answered {Shown.Value(annText)}; expected a number.");
-        var failed = Increments - burst.Succeeded;
-        if (ann + failed < Increments)
-            return Wrong($"{burst.Succeeded} increments answered 2xx but Ann's score is {ann}: {burst.Succeeded - ann} updates were lost. Two requests read the same old score, both added one, and the second write erased the first. Let the store add in one step (`IncrementAsync`), or write only if nobody wrote since you read (`TrySetAsync` with the version you read, retrying when it returns false).");
-        if (ann > Increments) return Wrong($"Ann's score is {ann} after {Increments} increments of 1: some were counted twice.");
-        if (failed > 0) return Wrong($"{failed} of {Increments} increments failed ({burst}); a client should not have to retry. If you use optimistic concurrency, retry inside the handler when `TrySetAsync` returns false.");
-        return Result(CheckOutcome.Correct, $"All {Increments} simultaneous increments counted, across two instances.", string.Join('\n', steps));
-    });
+            var burst = await Burst.SendAsync(client, Increments, HttpMethod.Post, "/score/ann?points=1", concurrency: 20);
+            run.Step($"{Increments} × POST /score/ann?points=1, 20 at a time: {burst}");
+            var annText = (await run.SendAsync(client, new HttpRequestMessage(HttpMethod.Get, "/score/ann"), "`GET /score/ann`")).Body.Trim().Trim('"');
+            run.Step($"GET /score/ann → {annText}");
+            if (!long.TryParse(annText, out var ann)) return run.Wrong($"`GET /score/ann` answered {Shown.Value(annText)}; expected a number.");
+            var failed = Increments - burst.Succeeded;
+            if (ann + failed < Increments)
+                return run.Wrong($"{burst.Succeeded} increments answered 2xx but Ann's score is {ann}: {burst.Succeeded - ann} updates were lost. Two requests read the same old score, both added one, and the second write erased the first. Let the store add in one step (`IncrementAsync`), or write only if nobody wrote since you read (`TrySetAsync` with the version you read, retrying when it returns false).");
+            if (ann > Increments) return run.Wrong($"Ann's score is {ann} after {Increments} increments of 1: some were counted twice.");
+            if (failed > 0) return run.Wrong($"{failed} of {Increments} increments failed ({burst}); a client should not have to retry. If you use optimistic concurrency, retry inside the handler when `TrySetAsync` returns false.");
+            return run.Correct($"All {Increments} simultaneous increments counted, across two instances.");
+        });
 }

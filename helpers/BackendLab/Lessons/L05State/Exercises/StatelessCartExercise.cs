@@ -13,60 +13,49 @@ namespace BackendLab.Lessons.L05State;
 public sealed class StatelessCartExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Runs <paramref name="map"/> on a two-instance cluster over a fresh SQLite store and checks the carts. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => GuardAsync(async () =>
-    {
-        if (map is null) return NotAttempted();
-        var path = Path.Combine(SharedStore.DefaultFolder, "check-05-q1.db");
-        await using var inner = await SharedStore.SqliteAsync("check-05-q1", path: path);
-        var store = inner.WithLatency(0);
-        Cluster cluster;
-        try { cluster = await Cluster.StartAsync($"check {Id}", 2, app => map(app, store)); }
-        catch (Exception e) when (!LearnerCode.IsStarter(e))
+    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => map is null
+        ? GuardAsync(() => Task.FromResult(NotAttempted()))
+        : RunAsync(async run =>
         {
-            return Result(CheckOutcome.Incorrect, $"Setting up your endpoints threw `{LearnerCode.Describe(e)}`.");
-        }
-        var steps = new List<string>();
-        CheckResult Wrong(string message) =>
-            Result(CheckOutcome.Incorrect, message, steps.Count == 0 ? null : "What happened:\n" + string.Join('\n', steps));
-        await using var _ = cluster;
-        var client = cluster.Client;
-        async Task<string?> Add(string user, string item)
-        {
-            using var response = await client.PostAsync($"/cart/{user}/items?item={item}", null);
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == System.Net.HttpStatusCode.InternalServerError && body.Contains(nameof(NotImplementedException))) throw new NotImplementedException();
-            var instance = response.Headers.TryGetValues(Cluster.InstanceHeader, out var v) ? v.First() : "?";
-            steps.Add($"POST /cart/{user}/items?item={item} → {(int)response.StatusCode} from instance {instance}");
-            return response.IsSuccessStatusCode ? null : $"`POST /cart/{user}/items?item={item}` answered {(int)response.StatusCode} (instance {instance}).";
-        }
-        async Task<(string[]? Items, string Instance, string Raw)> Get(string user)
-        {
-            using var response = await client.GetAsync($"/cart/{user}");
-            var raw = await response.Content.ReadAsStringAsync();
-            var instance = response.Headers.TryGetValues(Cluster.InstanceHeader, out var v) ? v.First() : "?";
-            try { return (response.IsSuccessStatusCode ? JsonSerializer.Deserialize<string[]>(raw) : null, instance, raw); }
-            catch (JsonException) { return (null, instance, raw); }
-        }
+            var inner = await run.StartAsync(() => SharedStore.SqliteAsync("check-05-q1", path: Path.Combine(SharedStore.DefaultFolder, "check-05-q1.db")));
+            var store = inner.WithLatency(0);
+            var cluster = await run.StartAsync(() => Cluster.StartAsync($"check {Id}", 2, app => map(app, store)));
+            async Task<(CheckReply Reply, string Instance)> Send(HttpMethod method, string path)
+            {
+                var reply = await run.SendAsync(cluster.Client, new HttpRequestMessage(method, path), $"`{method} {path}`");
+                return (reply, reply.Headers.GetValueOrDefault(Cluster.InstanceHeader) ?? "?");
+            }
+            async Task<string?> Add(string user, string item)
+            {
+                var (reply, instance) = await Send(HttpMethod.Post, $"/cart/{user}/items?item={item}");
+                run.Step($"POST /cart/{user}/items?item={item} → {reply.Status} from instance {instance}");
+                return reply.Status is >= 200 and < 300 ? null : $"`POST /cart/{user}/items?item={item}` answered {reply.Status} (instance {instance}).";
+            }
+            static string[]? Items(CheckReply reply)
+            {
+                try { return reply.Status is >= 200 and < 300 ? JsonSerializer.Deserialize<string[]>(reply.Body) : null; }
+                catch (JsonException) { return null; }
+            }
 
-        foreach (var (user, item) in new[] { ("alice", "tea"), ("alice", "milk"), ("bob", "jam"), ("alice", "bread") })
-            if (await Add(user, item) is { } failure) return Wrong(failure);
-        await cluster.StopInstanceAsync("A");
-        steps.Add("— instance A stopped (its memory is gone) —");
-        foreach (var (user, item) in new[] { ("alice", "eggs"), ("alice", "flour") })
-            if (await Add(user, item) is { } failure) return Wrong(failure);
+            foreach (var (user, item) in new[] { ("alice", "tea"), ("alice", "milk"), ("bob", "jam"), ("alice", "bread") })
+                if (await Add(user, item) is { } failure) return run.Wrong(failure);
+            await cluster.StopInstanceAsync("A");
+            run.Step("— instance A stopped (its memory is gone) —");
+            foreach (var (user, item) in new[] { ("alice", "eggs"), ("alice", "flour") })
+                if (await Add(user, item) is { } failure) return run.Wrong(failure);
 
-        string[] expected = ["tea", "milk", "bread", "eggs", "flour"];
-        var (alice, from, raw) = await Get("alice");
-        steps.Add($"GET /cart/alice → {raw} from instance {from}");
-        if (alice is null) return Wrong($"`GET /cart/alice` answered {Shown.Value(raw)}; expected a JSON array of item names like `[\"tea\",\"milk\"]`.");
-        if (!alice.SequenceEqual(expected))
-            return Wrong($"Alice added {Shown.Value(expected)} (two of them after instance A stopped) but her cart came back as {Shown.Value(alice)}." +
-                (alice.Length < expected.Length ? " Part of her cart lived in an instance's memory. Keep every item in `store` (`AppendAsync` / `ListAsync`)." : " Keep one list per user, in the order added."));
-        if (store.Writes == 0)
-            return Wrong($"Alice's cart came back as {Shown.Value(alice)}, but your endpoints never wrote to `store`. A variable outside `MapCart` is shared here only because both instances run in this one process; real instances are separate processes (or machines). Keep the carts in `store`.");
-        var (bob, _, bobRaw) = await Get("bob");
-        steps.Add($"GET /cart/bob → {bobRaw}");
-        if (bob is null || !bob.SequenceEqual(["jam"])) return Wrong($"Bob's cart came back as {Shown.Value(bobRaw)}; expected [\"jam\"]. Is each user's cart under its own key (e.g. `$\"cart:{{user}}\"`)?");
-        return Result(CheckOutcome.Correct, "Both carts are whole after losing an instance: the state lives in the store, not in the instances.", string.Join('\n', steps));
-    });
+            string[] expected = ["tea", "milk", "bread", "eggs", "flour"];
+            var (aliceReply, from) = await Send(HttpMethod.Get, "/cart/alice");
+            run.Step($"GET /cart/alice → {aliceReply.Body} from instance {from}");
+            if (Items(aliceReply) is not { } alice) return run.Wrong($"`GET /cart/alice` answered {Shown.Value(aliceReply.Body)}; expected a JSON array of item names like `[\"tea\",\"milk\"]`.");
+            if (!alice.SequenceEqual(expected))
+                return run.Wrong($"Alice added {Shown.Value(expected)} (two of them after instance A stopped) but her cart came back as {Shown.Value(alice)}." +
+                    (alice.Length < expected.Length ? " Part of her cart lived in an instance's memory. Keep every item in `store` (`AppendAsync` / `ListAsync`)." : " Keep one list per user, in the order added."));
+            if (store.Writes == 0)
+                return run.Wrong($"Alice's cart came back as {Shown.Value(alice)}, but your endpoints never wrote to `store`. A variable outside `MapCart` is shared here only because both instances run in this one process; real instances are separate processes (or machines). Keep the carts in `store`.");
+            var (bobReply, _) = await Send(HttpMethod.Get, "/cart/bob");
+            run.Step($"GET /cart/bob → {bobReply.Body}");
+            if (Items(bobReply) is not ["jam"]) return run.Wrong($"Bob's cart came back as {Shown.Value(bobReply.Body)}; expected [\"jam\"]. Is each user's cart under its own key (e.g. `$\"cart:{{user}}\"`)?");
+            return run.Correct("Both carts are whole after losing an instance: the state lives in the store, not in the instances.");
+        });
 }
