@@ -31,7 +31,7 @@ public sealed class EndpointExercise : Exercise
 
     /// <summary>Like <see cref="Check(Action{WebApplication})"/>, after <paramref name="configure"/> has added your services.</summary>
     public Task<CheckResult> Check(Action<WebApplicationBuilder> configure, Action<WebApplication> map) =>
-        map is null ? GuardAsync(() => Task.FromResult(NotAttempted())) : RunAsync(async run =>
+        RunAsync(map, async run =>
         {
             var server = await run.StartServerAsync(map, builder => { Configure?.Invoke(builder); configure?.Invoke(builder); });
             return await SendAllAsync(run, server);
@@ -40,7 +40,7 @@ public sealed class EndpointExercise : Exercise
     /// <summary>Sends the requests to a server you started yourself (it keeps running). Never throws.</summary>
     public Task<CheckResult> Check(RunningServer server) => server is null
         ? GuardAsync(() => Task.FromResult(NotAttempted("No server was given; start yours")))
-        : RunAsync(run => SendAllAsync(run, server), Timeout);
+        : RunAsync(server, run => SendAllAsync(run, server), Timeout);
 
     async Task<CheckResult> SendAllAsync(CheckRun run, RunningServer server)
     {

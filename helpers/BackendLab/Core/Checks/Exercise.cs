@@ -105,8 +105,12 @@ public abstract class Exercise
     /// Runs a check with a <see cref="CheckRun"/> that starts the learner's code, stops it afterwards, and turns the
     /// starter, a setup error, a throwing or hanging handler into the right verdict. Never throws.
     /// </summary>
-    internal async Task<CheckResult> RunAsync(Func<CheckRun, Task<CheckResult>> check, TimeSpan? timeout = null)
+    /// <param name="answer">What the learner passed to <c>Check</c>; null is "not attempted".</param>
+    /// <param name="check">The check itself.</param>
+    /// <param name="timeout">How long one request may take. Default: 5 seconds.</param>
+    internal async Task<CheckResult> RunAsync(object? answer, Func<CheckRun, Task<CheckResult>> check, TimeSpan? timeout = null)
     {
+        if (answer is null) return Deliver(NotAttempted());
         CheckResult result;
         var run = new CheckRun(this) { Timeout = timeout ?? TimeSpan.FromSeconds(5) };
         try { result = await check(run); }

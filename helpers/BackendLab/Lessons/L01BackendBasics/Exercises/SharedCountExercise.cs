@@ -28,41 +28,24 @@ public sealed class SharedCountExercise : Exercise
     /// Starts <paramref name="map"/>'s endpoints on a private loopback server; Alice visits 3 times, Bob reads the count,
     /// reads it again, visits once, and Alice reads it; then the server stops. Never throws.
     /// </summary>
-    public Task<CheckResult> Check(Action<WebApplication> map) => GuardAsync(async () =>
-    {
-        if (map is null) return NotAttempted();
-        RunningServer server;
-        try
+    public Task<CheckResult> Check(Action<WebApplication> map) => RunAsync(map, async run =>
         {
-            server = await Servers.StartAsync($"check {Id}", map, new ServerOptions { ClientTimeout = Timeout, StopTimeout = TimeSpan.FromSeconds(1) });
-        }
-        catch (Exception e) when (!LearnerCode.IsStarter(e))
-        {
-            return Result(CheckOutcome.Incorrect, $"Setting up your endpoints threw `{LearnerCode.Describe(e)}`.");
-        }
-        var alice = new Visitor("Alice", server, Path, Timeout);
-        var bob = new Visitor("Bob", server, Path, Timeout);
-        var steps = new List<string>();
-        try { return await Judge(alice, bob, steps); }
-        finally
-        {
-            alice.Dispose();
-            bob.Dispose();
-            await server.StopAsync();
-        }
-    });
+            var server = await run.StartServerAsync(map);
+            using var alice = new Visitor("Alice", server, Path, Timeout);
+            using var bob = new Visitor("Bob", server, Path, Timeout);
+            return await Judge(run, alice, bob);
+        }, Timeout);
 
-    async Task<CheckResult> Judge(Visitor alice, Visitor bob, List<string> steps)
+    async Task<CheckResult> Judge(CheckRun run, Visitor alice, Visitor bob)
     {
-        CheckResult Wrong(string message) =>
-            Result(CheckOutcome.Incorrect, message, steps.Count == 0 ? null : "What happened:\n" + string.Join('\n', steps));
+        var Wrong = run.Wrong;
 
         // Each step: send, record, and stop at the first answer that is not a count.
         async Task<(int? Count, CheckResult? Verdict)> Ask(Visitor who, HttpMethod method)
         {
             var answer = await who.AskAsync(method);
-            steps.Add(answer.ToString());
-            if (answer.StarterThrew) return (null, NotAttempted());
+            run.Step(answer.ToString());
+            if (answer.StarterThrew) return (null, run.NotAttempted());
             if (answer.Problem is { } problem) return (null, Wrong(problem));
             return (answer.Count, null);
         }
@@ -108,8 +91,7 @@ public sealed class SharedCountExercise : Exercise
         if (last != start + 4)
             return Wrong($"After Bob's visit, Alice's `GET {Path}` answered {last}; wanted {start + 4}. Each client must see the server's one count.");
 
-        return Result(CheckOutcome.Correct,
-            $"Alice and Bob, two separate clients, saw one count kept by the server: {start} → {start + 4}.", string.Join('\n', steps));
+        return run.Correct($"Alice and Bob, two separate clients, saw one count kept by the server: {start} → {start + 4}.");
     }
 
     /// <summary>One client of the check, with its own connections.</summary>

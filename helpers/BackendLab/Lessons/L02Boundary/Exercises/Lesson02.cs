@@ -44,55 +44,41 @@ public sealed class ReviewValidationExercise : Exercise
     ];
 
     /// <summary>Starts <c>POST /reviews</c> with your handler, sends valid and invalid reviews, and judges the answers. Never throws.</summary>
-    public Task<CheckResult> Check(Func<ReviewForm, IResult> postReview) => GuardAsync(async () =>
-    {
-        if (postReview is null) return NotAttempted();
-        try { postReview(new ReviewForm("mug", 5, "ok")); }
-        catch (Exception e) when (LearnerCode.IsStarter(e)) { return NotAttempted(); }
-        catch (Exception) { }
-
-        var server = await Servers.StartAsync($"check {Id}", app => { app.MapPost("/reviews", (ReviewForm review) => postReview(review)); },
-            new ServerOptions { StopTimeout = TimeSpan.FromSeconds(1) });
-        try
+    public Task<CheckResult> Check(Func<ReviewForm, IResult> postReview) => RunAsync(postReview, async run =>
         {
-            var passed = new List<string>();
+            var server = await run.StartServerAsync(app => { app.MapPost("/reviews", (ReviewForm review) => postReview(review)); });
             foreach (var (name, body, broken) in Cases)
             {
-                var json = JsonSerializer.Serialize(body);
-                using var response = await server.Client.PostAsync("/reviews", new StringContent(json, Encoding.UTF8, "application/json"));
-                var text = await response.Content.ReadAsStringAsync();
-                var status = (int)response.StatusCode;
                 var sent = $"`POST /reviews` with {name}";
-                if (status == 500) return Incorrect(passed, $"{sent}: your handler threw `{server.Log.Last?.Error ?? "an exception"}`.");
+                var request = new HttpRequestMessage(HttpMethod.Post, "/reviews") { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
+                var reply = await run.SendAsync(server.Client, request, sent, server);
+                var (status, text) = (reply.Status, reply.Body);
                 if (broken.Length == 0)
                 {
                     if (status is < 200 or >= 300)
-                        return Incorrect(passed, $"{sent} got `{status}` with `{Cut(text)}`, but this review is valid: it should be accepted with `201 Created`." +
-                                                 (name.StartsWith("1 star") ? " Check your limits: 1 star and exactly 500 characters are allowed." : ""));
-                    passed.Add($"✓ {name} → {status}");
+                        return run.Wrong($"{sent} got `{status}` with `{Cut(text)}`, but this review is valid: it should be accepted with `201 Created`." +
+                                         (name.StartsWith("1 star") ? " Check your limits: 1 star and exactly 500 characters are allowed." : ""));
+                    run.Step($"✓ {name} → {status}");
                     continue;
                 }
                 if (status is >= 200 and < 300)
-                    return Incorrect(passed, $"{sent} was accepted (`{status}`), but `{string.Join("`, `", broken)}` breaks a rule. The backend must refuse it with `400`.");
-                if (status != 400) return Incorrect(passed, $"{sent} got `{status}`; a broken rule is the client's mistake: answer `400 Bad Request`.");
+                    return run.Wrong($"{sent} was accepted (`{status}`), but `{string.Join("`, `", broken)}` breaks a rule. The backend must refuse it with `400`.");
+                if (status != 400) return run.Wrong($"{sent} got `{status}`; a broken rule is the client's mistake: answer `400 Bad Request`.");
                 var keys = ErrorKeys(text);
                 if (keys is null)
-                    return Incorrect(passed, $"{sent} got `400`, but its body `{Cut(text)}` has no `errors` map. " +
-                                             "Return `TypedResults.ValidationProblem(errors)` so the client learns which field is wrong.");
+                    return run.Wrong($"{sent} got `400`, but its body `{Cut(text)}` has no `errors` map. " +
+                                     "Return `TypedResults.ValidationProblem(errors)` so the client learns which field is wrong.");
                 var missing = broken.Where(b => !keys.Contains(b, StringComparer.OrdinalIgnoreCase)).ToList();
                 if (missing.Count > 0)
-                    return Incorrect(passed, $"{sent}: the `errors` map has {(keys.Count == 0 ? "no keys" : $"`{string.Join("`, `", keys)}`")} but not `{string.Join("`, `", missing)}`. " +
-                                             "Name each key after the field that is wrong, and check every rule before returning.");
+                    return run.Wrong($"{sent}: the `errors` map has {(keys.Count == 0 ? "no keys" : $"`{string.Join("`, `", keys)}`")} but not `{string.Join("`, `", missing)}`. " +
+                                     "Name each key after the field that is wrong, and check every rule before returning.");
                 var extra = keys.Where(k => !broken.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
                 if (extra.Count > 0)
-                    return Incorrect(passed, $"{sent}: the `errors` map also blames `{string.Join("`, `", extra)}`, which is fine in this review.");
-                passed.Add($"✓ {name} → 400, errors: {string.Join(", ", keys)}");
+                    return run.Wrong($"{sent}: the `errors` map also blames `{string.Join("`, `", extra)}`, which is fine in this review.");
+                run.Step($"✓ {name} → 400, errors: {string.Join(", ", keys)}");
             }
-            return Result(CheckOutcome.Correct, $"All {Cases.Length} reviews got the right answer: valid ones accepted, each broken rule named in a 400 problem details.",
-                string.Join('\n', passed));
-        }
-        finally { await server.StopAsync(); }
-    });
+            return run.Correct($"All {Cases.Length} reviews got the right answer: valid ones accepted, each broken rule named in a 400 problem details.");
+        });
 
     static List<string>? ErrorKeys(string body)
     {
@@ -107,9 +93,6 @@ public sealed class ReviewValidationExercise : Exercise
         }
         catch (JsonException) { return null; }
     }
-
-    CheckResult Incorrect(List<string> passed, string message) =>
-        Result(CheckOutcome.Incorrect, message, passed.Count == 0 ? null : "Before that, these were right:\n" + string.Join('\n', passed));
 
     static string Cut(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }
@@ -134,61 +117,43 @@ public sealed class OverPostingExercise : Exercise
     /// Starts a server whose endpoints <paramref name="mapOrders"/> maps (given a fresh, empty <see cref="ShopDb"/>), sends an honest
     /// order and an over-posted one, then reads the database. Never throws.
     /// </summary>
-    public Task<CheckResult> Check(Action<WebApplication, ShopDb> mapOrders) => GuardAsync(async () =>
-    {
-        if (mapOrders is null) return NotAttempted();
-        var db = ShopDb.CreateTemporary();
-        RunningServer server;
-        try
+    public Task<CheckResult> Check(Action<WebApplication, ShopDb> mapOrders) => RunAsync(mapOrders, async run =>
         {
-            server = await Servers.StartAsync($"check {Id}", app => mapOrders(app, db), new ServerOptions { StopTimeout = TimeSpan.FromSeconds(1) });
-        }
-        catch (Exception e) when (!LearnerCode.IsStarter(e))
-        {
-            return Result(CheckOutcome.Incorrect, $"Mapping your endpoints threw `{LearnerCode.Describe(e)}`.");
-        }
-        try
-        {
-            var (status, text) = await PostAsync(server, HonestBody);
-            if (LearnerCode.IsStarter(server.Log.Last?.Error)) return NotAttempted();
-            if (status == 500) return Result(CheckOutcome.Incorrect, $"An honest order made your handler throw `{server.Log.Last?.Error}`.");
-            if (status == 404 || status == 405) return Result(CheckOutcome.Incorrect, $"`POST /orders` got `{status}`: map a POST endpoint at `/orders`.");
-            if (status is < 200 or >= 300)
-                return Result(CheckOutcome.Incorrect, $"An honest order (`{HonestBody}`) got `{status}` with `{text}`; it should be accepted with `201`.");
-            var honest = db.All();
-            if (honest.Count != 1)
-                return Result(CheckOutcome.Incorrect, $"After one honest order the database holds {honest.Count} orders; it should hold 1. Does the handler call `db.Insert(…)` once?");
-            if (honest[0].PriceCents != Shop.PriceOf("mug", 2))
-                return Result(CheckOutcome.Incorrect, $"The honest order (2 mugs) was stored with `price_cents` = {honest[0].PriceCents}; it should be {Shop.PriceOf("mug", 2)}. Compute it with `Shop.PriceOf(product, quantity)`.");
+            var db = ShopDb.CreateTemporary();
+            try { return await JudgeAsync(run, await run.StartServerAsync(app => mapOrders(app, db)), db); }
+            finally { try { File.Delete(db.Path); } catch (IOException) { } }
+        });
 
-            (status, text) = await PostAsync(server, OverPostedBody);
-            if (status == 500) return Result(CheckOutcome.Incorrect, $"The over-posted order made your handler throw `{server.Log.Last?.Error}`.");
-            var details = $"Sent: `{OverPostedBody}` → `{status}`.";
-            if (status is >= 400 and < 500)
-                return Result(CheckOutcome.Correct, "The over-posted order was refused, and the honest one stored at the catalog price.", details);
-            var orders = db.All();
-            if (orders.Count != 2)
-                return Result(CheckOutcome.Incorrect, $"The over-posted order got `{status}`, but the database holds {orders.Count} orders (wanted 2).", details);
-            var stored = orders[^1];
-            if (stored.IsAdmin)
-                return Result(CheckOutcome.Incorrect, "The over-posted order was stored with `is_admin` = 1: the client chose a field only the server may set. " +
-                                                      "Bind a type that has only the form's fields, and build the `Order` on the server.", details);
-            if (stored.PriceCents != Shop.PriceOf("shirt", 3))
-                return Result(CheckOutcome.Incorrect, $"The over-posted order (3 shirts) was stored with `price_cents` = {stored.PriceCents}; wanted {Shop.PriceOf("shirt", 3)}. The client sent `priceCents: 0` — it must not choose the price.", details);
-            if (stored.Id == 999)
-                return Result(CheckOutcome.Incorrect, "The over-posted order was stored under the id the client sent (999). Let the database choose ids.", details);
-            return Result(CheckOutcome.Correct, "Over-posting has nowhere to go: the extra fields were ignored and the server set the price and `is_admin` itself.", details);
-        }
-        finally
-        {
-            await server.StopAsync();
-            try { File.Delete(db.Path); } catch (IOException) { }
-        }
-    });
-
-    static async Task<(int Status, string Body)> PostAsync(RunningServer server, string json)
+    async Task<CheckResult> JudgeAsync(CheckRun run, RunningServer server, ShopDb db)
     {
-        using var response = await server.Client.PostAsync("/orders", new StringContent(json, Encoding.UTF8, "application/json"));
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        var (status, text) = await PostAsync(run, server, "An honest order", HonestBody);
+        if (status == 404 || status == 405) return run.Wrong($"`POST /orders` got `{status}`: map a POST endpoint at `/orders`.");
+        if (status is < 200 or >= 300) return run.Wrong($"An honest order (`{HonestBody}`) got `{status}` with `{text}`; it should be accepted with `201`.");
+        var honest = db.All();
+        if (honest.Count != 1)
+            return run.Wrong($"After one honest order the database holds {honest.Count} orders; it should hold 1. Does the handler call `db.Insert(…)` once?");
+        if (honest[0].PriceCents != Shop.PriceOf("mug", 2))
+            return run.Wrong($"The honest order (2 mugs) was stored with `price_cents` = {honest[0].PriceCents}; it should be {Shop.PriceOf("mug", 2)}. Compute it with `Shop.PriceOf(product, quantity)`.");
+
+        (status, text) = await PostAsync(run, server, "The over-posted order", OverPostedBody);
+        run.Step($"Sent: `{OverPostedBody}` → `{status}`.");
+        if (status is >= 400 and < 500) return run.Correct("The over-posted order was refused, and the honest one stored at the catalog price.");
+        var orders = db.All();
+        if (orders.Count != 2) return run.Wrong($"The over-posted order got `{status}`, but the database holds {orders.Count} orders (wanted 2).");
+        var stored = orders[^1];
+        if (stored.IsAdmin)
+            return run.Wrong("The over-posted order was stored with `is_admin` = 1: the client chose a field only the server may set. " +
+                             "Bind a type that has only the form's fields, and build the `Order` on the server.");
+        if (stored.PriceCents != Shop.PriceOf("shirt", 3))
+            return run.Wrong($"The over-posted order (3 shirts) was stored with `price_cents` = {stored.PriceCents}; wanted {Shop.PriceOf("shirt", 3)}. The client sent `priceCents: 0` — it must not choose the price.");
+        if (stored.Id == 999) return run.Wrong("The over-posted order was stored under the id the client sent (999). Let the database choose ids.");
+        return run.Correct("Over-posting has nowhere to go: the extra fields were ignored and the server set the price and `is_admin` itself.");
+    }
+
+    static async Task<(int Status, string Body)> PostAsync(CheckRun run, RunningServer server, string name, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var reply = await run.SendAsync(server.Client, request, name, server);
+        return (reply.Status, reply.Body);
     }
 }

@@ -17,10 +17,9 @@ public sealed class TinyServerExercise : Exercise
     ]) { }
 
     /// <summary>Serves your handler on a <see cref="SerialServer"/>, sends three GET requests, and judges the answers. Never throws.</summary>
-    public Task<CheckResult> Check(Func<NetworkStream, CancellationToken, Task> serveConnection) => GuardAsync(async () =>
+    public Task<CheckResult> Check(Func<NetworkStream, CancellationToken, Task> serveConnection) => RunAsync(serveConnection, async run =>
     {
-        if (serveConnection is null) return NotAttempted();
-        await using var server = await SerialServer.StartAsync($"check {Id}", serveConnection);
+        var server = await run.StartAsync(() => SerialServer.StartAsync($"check {Id}", serveConnection));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         var passed = new List<string>();
         foreach (var path in new[] { "/ping", "/ping", "/anything" })

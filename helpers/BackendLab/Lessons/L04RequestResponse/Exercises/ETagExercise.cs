@@ -14,9 +14,7 @@ namespace BackendLab.Lessons.L04RequestResponse;
 public sealed class ETagExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Maps <c>GET /catalog</c> to <paramref name="handler"/> and runs the conditional-request steps. Never throws.</summary>
-    public Task<CheckResult> Check(Func<HttpRequest, HttpResponse, string, IResult> handler) => handler is null
-        ? GuardAsync(() => Task.FromResult(NotAttempted()))
-        : RunAsync(async run =>
+    public Task<CheckResult> Check(Func<HttpRequest, HttpResponse, string, IResult> handler) => RunAsync(handler, async run =>
         {
             var body = """{"items":["tea","milk","bread"],"version":1}""";
             var server = await run.StartServerAsync(app => app.MapGet("/catalog", (HttpRequest request, HttpResponse response) => handler(request, response, body)));

@@ -12,24 +12,9 @@ namespace BackendLab.Lessons.L04RequestResponse;
 public sealed class IdempotencyExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Starts <paramref name="map"/> behind a connection that loses the first POST's response, and counts orders. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication> map) => GuardAsync(async () =>
-    {
-        if (map is null) return NotAttempted();
-        RunningServer server;
-        try
+    public Task<CheckResult> Check(Action<WebApplication> map) => RunAsync(map, async run =>
         {
-            server = await Servers.StartAsync($"check {Id}", app => { app.UseLostResponses(1); map(app); },
-                new ServerOptions { ClientTimeout = TimeSpan.FromSeconds(5), StopTimeout = TimeSpan.FromSeconds(1) });
-        }
-        catch (Exception e) when (!LearnerCode.IsStarter(e))
-        {
-            return Result(CheckOutcome.Incorrect, $"Setting up your endpoints threw `{LearnerCode.Describe(e)}`.");
-        }
-        var steps = new List<string>();
-        CheckResult Wrong(string message) =>
-            Result(CheckOutcome.Incorrect, message, steps.Count == 0 ? null : "What happened:\n" + string.Join('\n', steps));
-        try
-        {
+            var server = await run.StartServerAsync(app => { app.UseLostResponses(1); map(app); });
             HttpRequestMessage Post(string key, string item)
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/orders?item={item}");
@@ -38,7 +23,7 @@ public sealed class IdempotencyExercise(string id, string title, IEnumerable<str
             }
             async Task<int?> Count()
             {
-                var text = await server.Client.GetStringAsync("/orders/count");
+                var text = (await run.SendAsync(server.Client, new HttpRequestMessage(HttpMethod.Get, "/orders/count"), "`GET /orders/count`", server)).Body;
                 return int.TryParse(text.Trim().Trim('"'), out var n) ? n : null;
             }
 
@@ -46,32 +31,30 @@ public sealed class IdempotencyExercise(string id, string title, IEnumerable<str
             var before = server.Log.Total;
             try { (await server.Client.SendAsync(Post("key-1", "tea"))).Dispose(); } catch (HttpRequestException) { }
             var error = server.Log.Total > before ? server.Log.Last?.Error : null;
-            if (LearnerCode.IsStarter(error)) return NotAttempted();
-            if (error is not null) return Wrong($"`POST /orders?item=tea` made your handler throw `{error}`.");
-            steps.Add("POST /orders?item=tea (Idempotency-Key: key-1) → the response was lost on the way back");
-            using var retry = await server.Client.SendAsync(Post("key-1", "tea"));
-            if (!retry.IsSuccessStatusCode) return Wrong($"The retry with the same `Idempotency-Key` answered {(int)retry.StatusCode}; it should succeed (2xx), answering like the first attempt.");
-            steps.Add($"retry, same key → {(int)retry.StatusCode}");
+            if (LearnerCode.IsStarter(error)) return run.NotAttempted();
+            if (error is not null) return run.Wrong($"`POST /orders?item=tea` made your handler throw `{error}`.");
+            run.Step("POST /orders?item=tea (Idempotency-Key: key-1) → the response was lost on the way back");
+            var retry = await run.SendAsync(server.Client, Post("key-1", "tea"), "The retry with the same `Idempotency-Key`", server);
+            if (retry.Status is < 200 or > 299) return run.Wrong($"The retry with the same `Idempotency-Key` answered {retry.Status}; it should succeed (2xx), answering like the first attempt.");
+            run.Step($"retry, same key → {retry.Status}");
             var count = await Count();
-            if (count is null) return Wrong("`GET /orders/count` did not answer a number.");
-            if (count == 2) return Wrong("After one order and its retry there are 2 orders: the retry created a duplicate. Remember each key with the order it created, and answer a repeated key from there.");
-            if (count != 1) return Wrong($"After one order and its retry, `GET /orders/count` says {count}; expected 1.");
-            steps.Add("GET /orders/count → 1");
+            if (count is null) return run.Wrong("`GET /orders/count` did not answer a number.");
+            if (count == 2) return run.Wrong("After one order and its retry there are 2 orders: the retry created a duplicate. Remember each key with the order it created, and answer a repeated key from there.");
+            if (count != 1) return run.Wrong($"After one order and its retry, `GET /orders/count` says {count}; expected 1.");
+            run.Step("GET /orders/count → 1");
 
             // 2. Twenty copies at the same moment (a client that retries too eagerly, or a double click).
             var burst = await Burst.SendAsync(server.Client, 20, _ => Post("key-2", "milk"));
-            if (burst.Succeeded != 20) return Wrong($"20 simultaneous POSTs with one key got {burst}; all should succeed.");
+            if (burst.Succeeded != 20) return run.Wrong($"20 simultaneous POSTs with one key got {burst}; all should succeed.");
             count = await Count();
-            if (count != 2) return Wrong($"20 simultaneous POSTs with the same key left {count - 1} orders instead of 1: two requests both saw the key as new before either stored it. Make \"look up the key, or create the order\" a single step, e.g. `ConcurrentDictionary.GetOrAdd` with a `Lazy<…>`, or a `lock`.");
-            steps.Add("20 × POST (Idempotency-Key: key-2) at once → 1 new order");
+            if (count != 2) return run.Wrong($"20 simultaneous POSTs with the same key left {count - 1} orders instead of 1: two requests both saw the key as new before either stored it. Make \"look up the key, or create the order\" a single step, e.g. `ConcurrentDictionary.GetOrAdd` with a `Lazy<…>`, or a `lock`.");
+            run.Step("20 × POST (Idempotency-Key: key-2) at once → 1 new order");
 
             // 3. A new key is a new order.
-            using var third = await server.Client.SendAsync(Post("key-3", "bread"));
+            await run.SendAsync(server.Client, Post("key-3", "bread"), "`POST /orders?item=bread`", server);
             count = await Count();
-            if (count != 3) return Wrong($"A POST with a new key should create an order; the count went to {count}, expected 3.");
-            steps.Add("POST (Idempotency-Key: key-3) → a new order, count 3");
-            return Result(CheckOutcome.Correct, "Retries and duplicates with one key create exactly one order.", string.Join('\n', steps));
-        }
-        finally { await server.StopAsync(); }
-    });
+            if (count != 3) return run.Wrong($"A POST with a new key should create an order; the count went to {count}, expected 3.");
+            run.Step("POST (Idempotency-Key: key-3) → a new order, count 3");
+            return run.Correct("Retries and duplicates with one key create exactly one order.");
+        });
 }

@@ -15,13 +15,9 @@ public sealed class LostUpdateExercise(string id, string title, IEnumerable<stri
     public int Increments { get; init; } = 100;
 
     /// <summary>Runs <paramref name="map"/> on a two-instance cluster and counts what arrives. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => map is null
-        ? GuardAsync(() => Task.FromResult(NotAttempted()))
-        : RunAsync(async run =>
+    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => RunAsync(map, async run =>
         {
-            var inner = await run.StartAsync(() => SharedStore.SqliteAsync("check-05-q2", path: Path.Combine(SharedStore.DefaultFolder, "check-05-q2.db")));
-            var store = inner.WithLatency(1);
-            var cluster = await run.StartAsync(() => Cluster.StartAsync($"check {Id}", 2, app => map(app, store)));
+            var (cluster, store) = await StoreCluster.StartAsync(run, Id, "check-05-q2", latencyMs: 1, map);
             var client = cluster.Client;
 
             var one = await run.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/score/bob?points=5"), "`POST /score/bob?points=5`");

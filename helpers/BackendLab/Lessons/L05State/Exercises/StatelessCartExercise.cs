@@ -13,13 +13,9 @@ namespace BackendLab.Lessons.L05State;
 public sealed class StatelessCartExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Runs <paramref name="map"/> on a two-instance cluster over a fresh SQLite store and checks the carts. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => map is null
-        ? GuardAsync(() => Task.FromResult(NotAttempted()))
-        : RunAsync(async run =>
+    public Task<CheckResult> Check(Action<WebApplication, ISharedStore> map) => RunAsync(map, async run =>
         {
-            var inner = await run.StartAsync(() => SharedStore.SqliteAsync("check-05-q1", path: Path.Combine(SharedStore.DefaultFolder, "check-05-q1.db")));
-            var store = inner.WithLatency(0);
-            var cluster = await run.StartAsync(() => Cluster.StartAsync($"check {Id}", 2, app => map(app, store)));
+            var (cluster, store) = await StoreCluster.StartAsync(run, Id, "check-05-q1", latencyMs: 0, map);
             async Task<(CheckReply Reply, string Instance)> Send(HttpMethod method, string path)
             {
                 var reply = await run.SendAsync(cluster.Client, new HttpRequestMessage(method, path), $"`{method} {path}`");

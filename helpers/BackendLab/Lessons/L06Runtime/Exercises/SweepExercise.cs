@@ -40,15 +40,7 @@ public sealed class SweepExercise : Exercise
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Starts <paramref name="map"/>'s endpoints, checks one response, runs the sweep, stops the server. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication> map) => GuardAsync(async () =>
-    {
-        if (map is null) return NotAttempted();
-        RunningServer server;
-        try { server = await Servers.StartAsync($"check {Id}", map, new ServerOptions { ClientTimeout = TimeSpan.FromSeconds(5), StopTimeout = TimeSpan.FromSeconds(1), LogCapacity = 100 }); }
-        catch (Exception e) when (!LearnerCode.IsStarter(e)) { return Result(CheckOutcome.Incorrect, $"Setting up your endpoint threw `{LearnerCode.Describe(e)}`."); }
-        try { return await JudgeAsync(server); }
-        finally { await server.StopAsync(); }
-    });
+    public Task<CheckResult> Check(Action<WebApplication> map) => RunAsync(map, async run => await JudgeAsync(await run.StartServerAsync(map)));
 
     async Task<CheckResult> JudgeAsync(RunningServer server)
     {
