@@ -10,14 +10,8 @@ namespace BackendLab.Lessons.L01BackendBasics;
 /// clients</b>, Alice and Bob (each its own <see cref="HttpClient"/> and connections): both must see one count.
 /// In a notebook: <c>await Lesson01.Q2.Check(MapVisits)</c>. Introduced in lesson 1 (the server owns the data).
 /// </summary>
-public sealed class SharedCountExercise : Exercise
+public sealed class SharedCountExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
-    /// <summary>Declares the exercise.</summary>
-    /// <param name="id">"&lt;notebook&gt;/&lt;qN&gt;", e.g. "01-backend-basics/q2".</param>
-    /// <param name="title">What to do, in a few words.</param>
-    /// <param name="hints">Hints from gentle to nearly the answer.</param>
-    public SharedCountExercise(string id, string title, IEnumerable<string>? hints = null) : base(id, title, hints) { }
-
     /// <summary>The counter's path. Default: "/visits".</summary>
     public string Path { get; init; } = "/visits";
 

@@ -10,11 +10,8 @@ namespace BackendLab.Lessons.L06Runtime;
 /// concurrency against what Little's law allows for the endpoint's service time.
 /// In a notebook: <c>await Lesson06.Q1.Check(app => app.MapGet("/orders/{id}", …))</c>.
 /// </summary>
-public sealed class SweepExercise : Exercise
+public sealed class SweepExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
-    /// <summary>Declares the exercise.</summary>
-    public SweepExercise(string id, string title, IEnumerable<string>? hints = null) : base(id, title, hints) { }
-
     /// <summary>The path requested. Default <c>/orders/7</c>.</summary>
     public string Path { get; init; } = "/orders/7";
 
