@@ -26,9 +26,9 @@ if (mode == "inproc")
     target = LabServer.LabApp.Address(app) + target;
 }
 
-var result = await Load.RunAsync(new LoadOptions
+var result = await Load.RunAsync(target, new LoadOptions
 {
-    Url = target, Concurrency = concurrency, Duration = duration, Warmup = warmup, Rate = rate > 0 ? rate : null,
+    Concurrency = concurrency, Duration = duration, Warmup = warmup, Rate = rate > 0 ? rate : null,
 });
 Console.WriteLine(result);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

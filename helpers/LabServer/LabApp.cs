@@ -6,9 +6,6 @@ namespace LabServer;
 /// <summary>Builds the lab server's web application (used by Program and by in-process benchmarks).</summary>
 public static class LabApp
 {
-    /// <summary>The stdout line prefix that announces the listening address to the parent process.</summary>
-    public const string ListeningPrefix = "LABSERVER LISTENING ";
-
     /// <summary>Creates the app, bound to 127.0.0.1 only, with every lab endpoint mapped and logging off.</summary>
     public static WebApplication Create(LabOptions options)
     {

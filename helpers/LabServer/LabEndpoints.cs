@@ -1,3 +1,4 @@
+using BackendLab;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
@@ -29,7 +30,7 @@ public static class LabEndpoints
         });
 
         // What the server process is doing: threads, queued work, CPU time, GCs
-        app.MapGet("/stats", () => LabStats.Now());
+        app.MapGet(LabServerProtocol.StatsPath, () => LabStats.Now());
         return app;
     }
 }

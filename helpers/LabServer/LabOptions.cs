@@ -1,3 +1,5 @@
+using BackendLab;
+
 namespace LabServer;
 
 /// <summary>Command-line options of the lab server.</summary>
@@ -16,10 +18,10 @@ public sealed record LabOptions(int Port = 0, int? MinThreads = null, int? MaxTh
             var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
             options = args[i] switch
             {
-                "--port" => options with { Port = value },
-                "--min-threads" => options with { MinThreads = value },
-                "--max-threads" => options with { MaxThreads = value },
-                "--parent-pid" => options with { ParentPid = value },
+                LabServerProtocol.PortOption => options with { Port = value },
+                LabServerProtocol.MinThreadsOption => options with { MinThreads = value },
+                LabServerProtocol.MaxThreadsOption => options with { MaxThreads = value },
+                LabServerProtocol.ParentPidOption => options with { ParentPid = value },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }

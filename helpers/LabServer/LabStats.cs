@@ -1,15 +1,13 @@
 using System.Diagnostics;
+using BackendLab;
 
 namespace LabServer;
 
-/// <summary>A snapshot of the server process, served at /stats.</summary>
-public sealed record LabStats(
-    int ProcessId, int ProcessorCount, int ThreadPoolThreads, long PendingWorkItems, long CompletedWorkItems,
-    int MinWorkerThreads, int MaxWorkerThreads, double CpuTimeMs, int Gen0Collections, int Gen1Collections,
-    int Gen2Collections, bool ServerGc, long AllocatedBytes)
+/// <summary>Reads the server process's <see cref="LabServerStats"/>, served at /stats.</summary>
+public static class LabStats
 {
     /// <summary>Reads the current values.</summary>
-    public static LabStats Now()
+    public static LabServerStats Now()
     {
         ThreadPool.GetMinThreads(out var min, out _);
         ThreadPool.GetMaxThreads(out var max, out _);

@@ -12,7 +12,7 @@ var app = LabApp.Create(options);
 await app.StartAsync();
 
 // Tell the parent where we listen: one line on stdout
-Console.WriteLine($"{LabApp.ListeningPrefix}{LabApp.Address(app)}");
+Console.WriteLine($"{BackendLab.LabServerProtocol.ListeningPrefix}{LabApp.Address(app)}");
 Console.Out.Flush();
 
 // Never outlive the parent: exit when it exits or closes our stdin

@@ -1,3 +1,4 @@
+using BackendLab;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.RateLimiting;
@@ -88,21 +89,6 @@ public static class Store
         return $"queried {ms} ms";
     }
 }
-
-/// <summary>What the sampler saw at one moment.</summary>
-/// <param name="Ms">Milliseconds since the server started.</param>
-/// <param name="ThreadPoolThreads">Threads in the thread pool.</param>
-/// <param name="PendingWorkItems">Work items queued, waiting for a pool thread.</param>
-/// <param name="RequestsFinished">Requests finished since the server started.</param>
-/// <param name="CpuMs">CPU time the server process has used.</param>
-/// <param name="Gen0Collections">Generation-0 collections so far.</param>
-public sealed record RuntimeSample(double Ms, int ThreadPoolThreads, long PendingWorkItems, long RequestsFinished, double CpuMs, int Gen0Collections);
-
-/// <summary>JIT work: methods compiled and time spent compiling, at a moment.</summary>
-public sealed record JitSnapshot(long MethodsCompiled, double JitMs, double HandlerMs);
-
-/// <summary>Start-up JIT work and the JIT work done by each of the first requests.</summary>
-public sealed record JitReport(JitSnapshot AtStart, IReadOnlyList<JitSnapshot> AfterRequest);
 
 /// <summary>
 /// A dedicated thread (not a pool thread, so it keeps running when the pool is starved) that samples the process

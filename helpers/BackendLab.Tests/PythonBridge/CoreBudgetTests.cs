@@ -58,7 +58,7 @@ public class CoreBudgetTests
             Assert.Equal(1, budget.Pin(lab.ProcessId));
             Assert.Equal(1, CoreBudget.CoresOf(lab.ProcessId));
             // Threads created after pinning inherit it: load the server (new pool threads), then read again
-            await BackendLab.Load.RunAsync(new LoadOptions { Url = lab.Url + "/cpu?ms=2", Concurrency = 8, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
+            await BackendLab.Load.RunAsync(lab.Url + "/cpu?ms=2", new LoadOptions { Concurrency = 8, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
             Assert.Equal(1, CoreBudget.CoresOf(lab.ProcessId));
             var stats = await lab.GetStatsAsync();
             Assert.InRange(stats.CpuTimeMs, 1, double.MaxValue);

@@ -32,7 +32,7 @@ public class FastApiServerTests
         var server = await FastApiServer.StartAsync("fastapi-workers-test", Python, workers: 2);
         Assert.Equal(3, server.ProcessIds.Count); // the master and two workers
         Assert.All(server.ProcessIds, pid => Assert.True(Alive(pid)));
-        var r = await BackendLab.Load.RunAsync(new LoadOptions { Url = server.Url + "/delay?ms=5", Concurrency = 8, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
+        var r = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=5", new LoadOptions { Concurrency = 8, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
         Assert.Equal(0, r.Errors);
         Assert.True(r.Ok > 8, r.ToString());
         await server.DisposeAsync();

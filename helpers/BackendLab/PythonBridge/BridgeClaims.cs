@@ -87,7 +87,7 @@ public static class BridgeClaims
         var ratio = py.CpuPerRequest.Ticks / (double)Math.Max(net.CpuPerRequest.Ticks, 1);
         return
         [
-            ($"{sweep.Path} at {py.Users} users: FastAPI used {LoadResult.Ms(py.CpuPerRequest)} of CPU per request, {ratio:0.0}× Kestrel's {LoadResult.Ms(net.CpuPerRequest)} (at least {CpuPerRequestRatio}× expected)",
+            ($"{sweep.Path} at {py.Users} users: FastAPI used {Durations.Format(py.CpuPerRequest)} of CPU per request, {ratio:0.0}× Kestrel's {Durations.Format(net.CpuPerRequest)} (at least {CpuPerRequestRatio}× expected)",
                 ratio >= CpuPerRequestRatio),
         ];
     }

@@ -87,12 +87,12 @@ public sealed class BridgeServers : IAsyncDisposable, IHtmlContent
         {
             var url = server.Url + path;
             // Warm-up: connections, imports, JIT; not measured
-            await Load.RunAsync(new LoadOptions { Url = url, Concurrency = Math.Min(8, users.Max()), Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(3) });
+            await Load.RunAsync(url, new LoadOptions { Concurrency = Math.Min(8, users.Max()), Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(3) });
             var points = new List<BridgePoint>();
             foreach (var u in users.Order())
             {
                 var before = server.CpuTime();
-                var r = await Load.RunAsync(new LoadOptions { Url = url, Concurrency = u, Duration = duration ?? TimeSpan.FromSeconds(0.5), Warmup = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(3), MaxRequests = 100_000 });
+                var r = await Load.RunAsync(url, new LoadOptions { Concurrency = u, Duration = duration ?? TimeSpan.FromSeconds(0.5), Warmup = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(3), MaxRequests = 100_000 });
                 var cpu = server.CpuTime() - before;
                 // No warm-up inside the run, so every request's CPU time falls inside it; throughput is then answers ÷ elapsed
                 // time (the server was busy from the first request to the last), which a short window would misjudge when

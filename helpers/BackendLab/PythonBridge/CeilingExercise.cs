@@ -26,7 +26,7 @@ public sealed class CeilingExercise : Exercise
         var best = server.Points.Max(p => p.RequestsPerSecond);
         if (Math.Abs(requestsPerSecond - expected) <= Tolerance * expected)
             return Result(CheckOutcome.Correct,
-                $"{server.Server} could answer at most {expected:N0} requests per second on {sweep.Cores} core{(sweep.Cores == 1 ? "" : "s")} ({LoadResult.Ms(cpu)} of CPU each). " +
+                $"{server.Server} could answer at most {expected:N0} requests per second on {sweep.Cores} core{(sweep.Cores == 1 ? "" : "s")} ({Durations.Format(cpu)} of CPU each). " +
                 $"Its best run reached {best:N0} req/s, {best / expected:P0} of that ceiling: the rest of the cores' time went elsewhere (the load generator, other programs, waiting for work).");
         var slip = Math.Abs(requestsPerSecond - 1 / cpu.TotalSeconds) <= Tolerance / cpu.TotalSeconds && sweep.Cores > 1 ? " That is the ceiling of one core: the servers got more."
             : Math.Abs(requestsPerSecond - sweep.Cores / cpu.TotalMilliseconds) <= Tolerance * sweep.Cores / cpu.TotalMilliseconds ? " Check the units: a second has 1,000 milliseconds."

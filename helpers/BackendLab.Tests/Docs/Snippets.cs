@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using BackendLab.Lessons.L03ClientServer;
+using BackendLab.Lessons.L04RequestResponse;
+using BackendLab.Lessons.L05State;
+using BackendLab.Lessons.L06Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace BackendLab.Tests.Docs;
+
+/// <summary>
+/// The code examples of BackendLab's XML docs, compiled here: <see cref="SnippetTests"/> checks that every line of every
+/// <c>&lt;code&gt;</c> block in the library stands here, in order, so an example cannot drift from the API. A line that is
+/// a cell's value in a notebook (no <c>;</c>) is written <c>_ = …;</c> here.
+/// </summary>
+static class Snippets
+{
+    // Core/Checks
+    public static readonly EndpointExercise Q3 = new("00-example/q3", "Greet by name", ["Use a route parameter."])
+    {
+        Requests = { Probe.Get("/hello/Ada").Status(200).BodyIs("Hello, Ada!"), Probe.Get("/hello").Status(404) },
+    };
+
+    public static readonly ValueExercise<double> Q1 = new("03-client-server/q1", "Throughput of 40 requests in 2 s", 20.0,
+        ["Throughput is requests per second.", "Divide the request count by the seconds."]) { Tolerance = 0.01, Placeholder = 0 };
+
+    record Cart(string[] Items);
+
+    static decimal Price(string item, int quantity) => quantity;
+
+    public static async Task CoreAsync(RunningServer server, RunningServer shop, double[] users, double[] p99)
+    {
+        _ = Probe.Post("/items", """{"name":"pen"}""").Status(201).HasHeader("Location").Json("name", "pen");
+        _ = Chart.Line("Latency vs load").Add("p99", users, p99).XAxis("users").YAxis("ms");
+        _ = new HtmlTable("Latency").Column("p99", "99 % of requests were faster than this").Row(12.5);
+
+        var r = await ClientRun.RunAsync(server.Url + "/hello", clients: 8, requestsPerClient: 5);
+        var fresh = await ClientRun.RunAsync(server.Url + "/hello", clients: 1, requestsPerClient: 300, keepAlive: false);
+
+        var local = Measure.Repeat("in-process call", 10_000, () => Price("book", 2));
+        var http  = await Measure.RepeatAsync("over HTTP", 500, () => shop.Client.GetAsync("/price?item=book&qty=2"));
+        _ = Measure.Table(local, http);
+
+        var hello = await Servers.StartAsync("hello", app => { app.MapGet("/", () => "Hi!"); });
+        _ = await Wire.SendAsync(server, "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    }
+
+    public static async Task LoadAsync(RunningServer server)
+    {
+        var r = await Load.RunAsync(server.Url + "/hello", concurrency: 8);           // 8 users, 5 s
+        var o = await Load.RunAtRateAsync(server.Url + "/hello", rate: 500);          // 500 req/s on a schedule
+        var sweep = await Load.SweepAsync(server.Url + "/hello", concurrencies: [1, 8, 64], duration: TimeSpan.FromSeconds(2));
+    }
+
+    public static async Task LabAsync()
+    {
+        var lab = await LabProcess.StartAsync();  // re-running the cell replaces the previous one
+        var r = await Load.RunAsync(lab.Url + "/delay?ms=20", concurrency: 64);
+
+        var samples = await lab.GetSamplesAsync(sinceMs: 0);
+        var jit = await lab.GetJitReportAsync();
+        var cost = await RequestCost.MeasureAsync(lab, "/json?items=100");
+
+        var t = await ServerTimeline.RecordAsync(lab, () => Load.RunAsync(lab.Url + "/block?ms=100", new LoadOptions { Concurrency = 128, Warmup = TimeSpan.Zero }));
+        _ = t.RequestsPerSecondBetween(0, 1);   // throughput in the first second
+
+        var cold = await ColdStart.MeasureAsync();   // starts its own lab server, "cold"
+        _ = cold.FirstRequest / cold.WarmMedian;
+    }
+
+    public static void Scaling(LoadSweep asyncSweep, LoadSweep blockingSweep) =>
+        _ = ScalingChart.Compare("Async vs blocking", TimeSpan.FromMilliseconds(20), ("async", asyncSweep), ("blocking", blockingSweep));
+
+    public static async Task LessonsAsync(RunningServer server, byte[] key)
+    {
+        var serial = await SerialServer.StartAsync("serial", async (stream, ct) =>
+        {
+            var head = await RawHttp.ReadRequestHeadAsync(stream, ct);
+            await RawHttp.WriteResponseAsync(stream, 200, "hello", cancellationToken: ct);
+        });
+
+        var counting = new CountingClient(server.BaseAddress);
+        await counting.Client.GetAsync("/report");
+        _ = counting.BytesReceived;
+
+        var journeys = await JourneyServer.StartAsync("journey", endpoints: app => app.MapGet("/hello", () => "hi"));
+        var first = await journeys.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/hello"));
+        _ = first.Waterfall();
+
+        var shop = await Cluster.StartAsync("shop", instances: 2, app => app.MapPost("/cart/{user}/items", (string user, string item) => Results.Ok()));
+        await shop.Client.PostAsync("/cart/alice/items?item=tea", null);
+
+        var signer = new TokenSigner(key);
+        var token = signer.Sign(new Cart(["tea"]), TimeSpan.FromMinutes(30));
+        _ = signer.Read<Cart>(token).Payload;
+    }
+
+    public static async Task AcceptLoop(TcpListener listener, Func<NetworkStream, CancellationToken, Task> handle, CancellationToken ct)
+    {
+        while (true)
+        {
+            using TcpClient client = await listener.AcceptTcpClientAsync(ct);   // wait for the next connection
+            await handle(client.GetStream(), ct);                               // serve it completely
+        }                                                                       // close it, then accept the next
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http;
+
+namespace BackendLab.Tests.Lessons.L06Runtime;
+
+/// <summary>Lesson 6's lab endpoints and measurements, against a real lab server process on loopback.</summary>
+[Collection("servers")]
+public class RuntimeLabTests
+{
+    static readonly HttpClient Http = new(new LoopbackHandler());
+
+    [Fact]
+    public async Task ConcurrencyLimiterAnswers503AtOnceWhenPermitsAndQueueAreFull()
+    {
+        var lab = await LabProcess.StartAsync("runtime-limiter");
+        try
+        {
+            (await Http.GetAsync(lab.Url + "/limited?permits=1&queue=0&ms=1")).Dispose(); // warm up (JIT) first
+            var url = lab.Url + "/limited?permits=1&queue=0&ms=500";
+            var first = Http.GetAsync(url);
+            await Task.Delay(150);
+            var started = DateTime.UtcNow;
+            using var second = await Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromMilliseconds(400), "the rejection should not wait for the permit");
+            using var firstResponse = await first;
+            Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
+        }
+        finally { await lab.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task UnboundedStoreQueueGrowsLatencyWhileTheLimiterKeepsP99Bounded()
+    {
+        var lab = await LabProcess.StartAsync("runtime-backpressure");
+        try
+        {
+            // Warm both endpoints up (JIT) so a cold first request is not mistaken for queueing.
+            foreach (var path in new[] { "/store?ms=20", "/limited?permits=4&queue=4&ms=20" })
+                await BackendLab.Load.RunAsync(lab.Url + path, new LoadOptions { Concurrency = 4, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
+            var options = new LoadOptions { Rate = 300, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.Zero };
+            var unbounded = await BackendLab.Load.RunAsync(lab.Url + "/store?ms=20", options);
+            var limited = await BackendLab.Load.RunAsync(lab.Url + "/limited?permits=4&queue=4&ms=20", options);
+            Assert.True(unbounded.P99 > 3 * limited.P99, $"unbounded p99 {unbounded.P99} vs limited {limited.P99}");
+            Assert.True(limited.ErrorsByKind.GetValueOrDefault("HTTP 503") > 0);
+            Assert.Equal(0, unbounded.ErrorsByKind.GetValueOrDefault("HTTP 503")); // it never says no: requests wait (or time out)
+            Assert.True(unbounded.Timeline[^1].P50 > unbounded.Timeline[0].P50, "latency grows while the queue grows");
+        }
+        finally { await lab.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task TimelineOfABlockingEndpointShowsFewThreadsAndQueuedWork()
+    {
+        var lab = await LabProcess.StartAsync("runtime-starve", new LabProcessOptions { MinThreads = 2 });
+        try
+        {
+            var t = await ServerTimeline.RecordAsync(lab, () => BackendLab.Load.RunAsync(lab.Url + "/block?ms=100", new LoadOptions
+                { Concurrency = 64, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.Zero }));
+            Assert.NotEmpty(t.Steps);
+            Assert.True(t.Samples.Any(s => s.PendingWorkItems > 10), "requests should queue for threads");
+            // Little's law with 64 users would allow 640 req/s; starved, it is a fraction of that.
+            Assert.True(t.RequestsPerSecondBetween(0, 1) < 320, $"{t}");
+            Assert.Contains("thread-pool threads", t.ToChart().ToString());
+        }
+        finally { await lab.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task FirstRequestToAFreshServerCompilesMethodsAndIsSlowerThanWarmOnes()
+    {
+        var cold = await ColdStart.MeasureAsync(requests: 10, name: "runtime-cold");
+        Assert.Equal(10, cold.Latencies.Count);
+        Assert.True(cold.MethodsCompiledByFirstRequest > 50, $"{cold}");
+        Assert.True(cold.FirstRequest > 3 * cold.WarmMedian, $"{cold}");
+        Assert.True(cold.MethodsCompiledByFirstRequest > cold.MethodsCompiledByLaterRequests);
+        Assert.Equal(10, cold.Jit.AfterRequest.Count);
+    }
+
+    [Fact]
+    public async Task JsonEndpointAllocatesMorePerRequestThanPlaintext()
+    {
+        var lab = await LabProcess.StartAsync("runtime-cost");
+        try
+        {
+            var plain = await RequestCost.MeasureAsync(lab, "/plaintext", duration: TimeSpan.FromSeconds(0.5));
+            var json = await RequestCost.MeasureAsync(lab, "/json?items=100", duration: TimeSpan.FromSeconds(0.5));
+            Assert.True(plain.Requests > 0 && json.Requests > 0);
+            Assert.True(json.BytesPerRequest > 10 * Math.Max(plain.BytesPerRequest, 100), $"{plain} / {json}");
+            Assert.Contains("bytes/request", RequestCost.Table(plain, json).ToString());
+        }
+        finally { await lab.DisposeAsync(); }
+    }
+
+    [Fact]
+    public void ClaimShowsHeldStatementsAndThrowsListingTheFailedOne()
+    {
+        var ok = Claim.All(("a holds", true), ("b holds", true));
+        Assert.Equal("✓ a holds\n✓ b holds", ok.ToString().ReplaceLineEndings("\n"));
+        var e = Assert.Throws<ClaimFailedException>(() => Claim.All(("a holds", true), ("b fails", false)));
+        Assert.Contains("✗ b fails", e.Message);
+        Assert.Contains("✓ a holds", e.Message);
+    }
+}

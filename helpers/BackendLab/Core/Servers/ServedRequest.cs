@@ -1,0 +1,17 @@
+namespace BackendLab;
+
+/// <summary>One request a <see cref="RunningServer"/> answered, as its <see cref="RequestLog"/> recorded it.</summary>
+/// <param name="Time">When the request arrived (local clock).</param>
+/// <param name="Method">The HTTP method: GET, POST…</param>
+/// <param name="Path">The path and query string, e.g. <c>/items?page=2</c>.</param>
+/// <param name="StatusCode">The status code sent back, e.g. 200 or 404 (500 when the handler threw).</param>
+/// <param name="DurationMs">Time from the request reaching the server's pipeline to the response being finished, in milliseconds.</param>
+/// <param name="ResponseBytes">The body size from the Content-Length header, or null when the body was streamed without one.</param>
+/// <param name="Error">The exception the handler threw ("InvalidOperationException: …"), or null when it did not throw.</param>
+public sealed record ServedRequest(
+    DateTimeOffset Time, string Method, string Path, int StatusCode, double DurationMs, long? ResponseBytes, string? Error = null)
+{
+    /// <summary>A one-line summary, e.g. <c>GET /hello → 200 (1.2 ms)</c>.</summary>
+    public override string ToString() =>
+        $"{Method} {Path} → {StatusCode} ({Durations.Format(TimeSpan.FromMilliseconds(DurationMs))}){(Error is null ? "" : " " + Error)}";
+}

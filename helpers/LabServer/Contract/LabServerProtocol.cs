@@ -1,0 +1,26 @@
+namespace BackendLab;
+
+/// <summary>
+/// How BackendLab's <c>LabProcess</c> and the lab server talk: the command line and the line that announces the
+/// address. This file is compiled into both (helpers/LabServer/Contract), so a rename cannot compile on one side only.
+/// </summary>
+public static class LabServerProtocol
+{
+    /// <summary>The stdout line prefix that announces the listening address, e.g. <c>LABSERVER LISTENING http://127.0.0.1:41234</c>.</summary>
+    public const string ListeningPrefix = "LABSERVER LISTENING ";
+
+    /// <summary>The TCP port on 127.0.0.1 (0: a free one).</summary>
+    public const string PortOption = "--port";
+
+    /// <summary>The thread pool's minimum worker threads.</summary>
+    public const string MinThreadsOption = "--min-threads";
+
+    /// <summary>The thread pool's maximum worker threads.</summary>
+    public const string MaxThreadsOption = "--max-threads";
+
+    /// <summary>The process id to watch: the server exits when that process exits.</summary>
+    public const string ParentPidOption = "--parent-pid";
+
+    /// <summary>The path of the stats endpoint (<see cref="LabServerStats"/>).</summary>
+    public const string StatsPath = "/stats";
+}
