@@ -1,6 +1,6 @@
 namespace BackendLab;
 
-/// <summary>The labelled, coloured box that checks, hints and solutions are shown in.</summary>
+/// <summary>The labelled, coloured box that checks, hints, solutions and skipped steps are shown in.</summary>
 internal static class Box
 {
     /// <param name="colour">The accent colour (border and label).</param>
@@ -19,4 +19,14 @@ internal static class Box
                (pre is null ? "" : $"<pre style=\"{Html.Mono};margin:6px 0 0;white-space:pre-wrap\">{pre}</pre>") +
                "</div>";
     }
+
+    /// <summary>
+    /// The grey "skipped" box: something this machine lacks, and how to get it. A skip is never a failure; the box
+    /// carries <c>data-backendlab-skip="true"</c> so tools can count skips.
+    /// </summary>
+    /// <param name="label">What was skipped.</param>
+    /// <param name="why">Why, as plain text.</param>
+    /// <param name="how">What to run to get it, shown as code; or null.</param>
+    public static string Skipped(string label, string why, string? how = null) =>
+        Render("#8a8f98", "⏭ " + label, "skipped", Html.Encode(why), how, "data-backendlab-skip=\"true\"");
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>
 /// The statements lesson 6b makes about its measurements, generated from them and checked: ratios and shapes, never
@@ -119,5 +119,5 @@ public static class BridgeClaims
 
     static IHtmlContent Show(bool measured, Func<IReadOnlyList<(string Statement, bool Holds)>> statements) =>
         measured ? Claim.All(statements().ToArray())
-            : new HtmlString(Skip.Box("comparison skipped", "FastAPI was not measured on this machine, so there is nothing to compare Kestrel with.", $"To install it: {FastApiSetup.InstallHint}"));
+            : new HtmlString(Box.Skipped("comparison skipped", "FastAPI was not measured on this machine, so there is nothing to compare Kestrel with.", $"To install it: {FastApiSetup.InstallHint}"));
 }

@@ -1,4 +1,4 @@
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>Where the FastAPI twin (<c>helpers/fastapi-twin/</c>) and the lab server's C# endpoints are in this repository.</summary>
 internal static class FastApiTwinFiles

@@ -1,4 +1,4 @@
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>The auto-checked exercise of lesson 6b, "FastAPI against Kestrel, live" (notebooks/06b-fastapi-vs-kestrel.ipynb).</summary>
 public static class Lesson06b

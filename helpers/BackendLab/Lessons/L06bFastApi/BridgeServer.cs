@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>Which of lesson 6b's servers a measurement comes from.</summary>
 public enum BridgeServerKind
@@ -19,10 +19,10 @@ public enum BridgeServerKind
 /// </summary>
 public sealed class BridgeServer : IAsyncDisposable
 {
-    readonly IAsyncDisposable _process;
+    readonly IServerHandle _process;
     readonly Func<IReadOnlyList<int>> _processIds;
 
-    internal BridgeServer(string name, BridgeServerKind kind, int workers, string url, IAsyncDisposable process, Func<IReadOnlyList<int>> processIds, int? cores)
+    internal BridgeServer(string name, BridgeServerKind kind, int workers, string url, IServerHandle process, Func<IReadOnlyList<int>> processIds, int? cores)
     {
         (Name, Kind, Workers, Url, _process, _processIds, Cores) = (name, kind, workers, url, process, processIds, cores);
     }
@@ -36,7 +36,7 @@ public sealed class BridgeServer : IAsyncDisposable
     /// <summary>The address without a trailing slash.</summary>
     public string Url { get; }
     /// <summary>The underlying server handle (<see cref="FastApiServer"/> or <see cref="LabProcess"/>).</summary>
-    public object Handle => _process;
+    public IServerHandle Handle => _process;
     /// <summary>Every process of the server (for uvicorn with workers: the master and each worker).</summary>
     public IReadOnlyList<int> ProcessIds => _processIds();
     /// <summary>The cores the server's processes may run on, read back after pinning (the fewest over its processes); null where the system does not say.</summary>
@@ -54,7 +54,7 @@ public sealed class BridgeServer : IAsyncDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException) { return gone; }
     }
 
-    /// <summary>Stops the server's processes.</summary>
+    /// <summary>Stops the server's processes (and forgets it in <see cref="Servers"/>).</summary>
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     /// <inheritdoc/>

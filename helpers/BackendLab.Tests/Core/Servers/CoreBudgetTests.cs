@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BackendLab.Tests.PythonBridge;
+namespace BackendLab.Tests.Core;
 
 [Collection("servers")]
 public class CoreBudgetTests

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>
 /// The same endpoint measured on every server of lesson 6b at the same numbers of users. Shows as one chart

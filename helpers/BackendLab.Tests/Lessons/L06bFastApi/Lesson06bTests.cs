@@ -1,4 +1,4 @@
-namespace BackendLab.Tests.PythonBridge;
+namespace BackendLab.Tests.Lessons.L06bFastApi;
 
 public class Lesson06bTests
 {

@@ -1,15 +1,12 @@
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>
 /// An exercise on a server's throughput ceiling: the learner computes, from a sweep's measurements, the most requests
 /// per second the servers' cores could answer (<c>cores ÷ CPU time per request</c>), and the check compares it with the
 /// same computation and with what the server really reached.
 /// </summary>
-public sealed class CeilingExercise : Exercise
+public sealed class CeilingExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
-    /// <summary>Declares the exercise.</summary>
-    public CeilingExercise(string id, string title, IEnumerable<string>? hints = null) : base(id, title, hints) { }
-
     /// <summary>Which server's ceiling is asked for. Default: Kestrel (measured even when FastAPI is skipped).</summary>
     public BridgeServerKind Server { get; init; } = BridgeServerKind.Kestrel;
 

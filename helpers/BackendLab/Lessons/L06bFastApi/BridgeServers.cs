@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>
 /// Lesson 6b's servers, each in its own processes on 127.0.0.1 and pinned to the same <see cref="CoreBudget"/>:

@@ -1,4 +1,4 @@
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>Charts that put several of lesson 6b's sweeps together.</summary>
 public static class BridgeCharts

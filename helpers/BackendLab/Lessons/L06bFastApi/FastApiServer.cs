@@ -1,36 +1,30 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
 
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>
 /// The FastAPI twin (<c>helpers/fastapi-twin/app.py</c>) on uvicorn, in its own processes on 127.0.0.1: one process with
-/// one worker, or a master plus <c>workers</c> worker processes. Started like <see cref="LabProcess"/>: replaced when
-/// started again under the same name, ended when disposed or when this process ends (the master watches its stdin and
-/// its parent; each worker watches its master).
+/// one worker, or a master plus <c>workers</c> worker processes. A server like any other (<see cref="ServerHandle"/>):
+/// listed in <see cref="Servers"/>, replaced when a server of any kind is started under its name, stopped by
+/// <see cref="Servers.StopAllAsync"/>, and ended when this process ends (the master watches its stdin and its parent;
+/// each worker watches its master). Shows as the card every server has.
 /// <code>var py = await FastApiServer.StartAsync("py", FastApiSetup.Find(), workers: 2);</code>
 /// </summary>
-public sealed class FastApiServer : IAsyncDisposable, IHtmlContent
+public sealed class FastApiServer : ServerHandle
 {
-    static readonly ConcurrentDictionary<string, FastApiServer> _running = new();
-    static FastApiServer() => AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var s in _running.Values) s.Kill(); };
+    static readonly ConcurrentDictionary<FastApiServer, byte> _alive = new();
+    static FastApiServer() => AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var s in _alive.Keys) s.Kill(); };
 
     readonly Process _master;
 
-    FastApiServer(string name, Process master, Uri baseAddress, IReadOnlyList<int> workerIds, int workers)
+    FastApiServer(string name, Process master, Uri baseAddress, IReadOnlyList<int> workerIds, int workers) : base(name, baseAddress)
     {
-        (Name, _master, BaseAddress, WorkerProcessIds, Workers) = (name, master, baseAddress, workerIds, workers);
+        (_master, WorkerProcessIds, Workers) = (master, workerIds, workers);
+        _alive[this] = 0;
     }
 
-    /// <summary>The name it was started under; starting another with the same name replaces this one.</summary>
-    public string Name { get; }
-    /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseAddress { get; }
-    /// <summary>The address without a trailing slash, ready for <c>py.Url + "/delay?ms=20"</c>.</summary>
-    public string Url => BaseAddress.GetLeftPart(UriPartial.Authority);
     /// <summary>uvicorn worker processes: 1 means the master serves requests itself.</summary>
     public int Workers { get; }
     /// <summary>The process started (uvicorn's master when <see cref="Workers"/> &gt; 1).</summary>
@@ -60,17 +54,24 @@ public sealed class FastApiServer : IAsyncDisposable, IHtmlContent
         return start;
     }
 
-    /// <summary>Starts the twin (replacing one running under <paramref name="name"/>) and waits until every worker serves.</summary>
+    /// <summary>
+    /// Starts the twin (replacing any server running under <paramref name="name"/>, whatever its kind) and waits until
+    /// every worker serves.
+    /// </summary>
     /// <param name="name">A name for re-running: a second start under the same name stops the first.</param>
     /// <param name="python">The interpreter found by <see cref="FastApiSetup.Find"/>; it must be available.</param>
     /// <param name="workers">uvicorn worker processes. Default 1.</param>
     /// <param name="budget">Cores to pin every process to, or null for no pinning. Default null.</param>
-    public static async Task<FastApiServer> StartAsync(string name, FastApiSetup python, int workers = 1, CoreBudget? budget = null)
+    public static Task<FastApiServer> StartAsync(string name, FastApiSetup python, int workers = 1, CoreBudget? budget = null)
     {
         if (!python.IsAvailable) throw new InvalidOperationException($"FastAPI is not available: {python.Problem}. Install: {FastApiSetup.InstallHint}");
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        if (_running.TryRemove(name, out var previous)) await previous.DisposeAsync();
-        var process = Process.Start(StartInfo(python.Interpreter!, workers, Environment.ProcessId))
+        return Servers.StartAsync(name, () => LaunchAsync(name, python.Interpreter!, workers, budget));
+    }
+
+    static async Task<FastApiServer> LaunchAsync(string name, string interpreter, int workers, CoreBudget? budget)
+    {
+        var process = Process.Start(StartInfo(interpreter, workers, Environment.ProcessId))
             ?? throw new InvalidOperationException("Could not start Python.");
         try
         {
@@ -78,7 +79,6 @@ public sealed class FastApiServer : IAsyncDisposable, IHtmlContent
             var (address, workerIds) = await ReadReadyAsync(process, workers, TimeSpan.FromSeconds(30));
             var server = new FastApiServer(name, process, new Uri(address + "/"), workerIds, workers);
             if (budget is not null) foreach (var pid in server.ProcessIds) budget.Pin(pid);
-            _running[name] = server;
             return server;
         }
         catch
@@ -115,10 +115,10 @@ public sealed class FastApiServer : IAsyncDisposable, IHtmlContent
         throw new InvalidOperationException($"The FastAPI server exited before serving: {await errors}");
     }
 
-    /// <summary>Stops the server: closes the master's stdin (it ends its workers and exits), kills what is left after 2 s, and waits.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Closes the master's stdin (it ends its workers and exits), kills what is left after 2 s, and waits.</summary>
+    protected override async Task StopServerAsync()
     {
-        _running.TryRemove(new KeyValuePair<string, FastApiServer>(Name, this));
+        _alive.TryRemove(this, out _);
         if (!_master.HasExited)
         {
             try { _master.StandardInput.Close(); } catch (IOException) { }
@@ -146,11 +146,14 @@ public sealed class FastApiServer : IAsyncDisposable, IHtmlContent
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
     }
 
+    /// <inheritdoc/>
+    protected override string Kind => "FastAPI on uvicorn";
+
+    /// <inheritdoc/>
+    protected override string Activity =>
+        $"{Workers} worker{(Workers == 1 ? "" : "s")}, processes {string.Join(", ", ProcessIds)}{(HasExited ? ", exited" : "")}";
+
     /// <summary>One line: name, workers, address and process ids.</summary>
     public override string ToString() =>
         $"FastAPI server '{Name}' at {Url}: uvicorn, {Workers} worker{(Workers == 1 ? "" : "s")} (processes {string.Join(", ", ProcessIds)}{(HasExited ? ", exited" : "")})";
-
-    /// <inheritdoc/>
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder) =>
-        writer.Write($"<div style=\"{Html.Font}\">🐍 {Html.Encode(ToString())}</div>");
 }

@@ -1,4 +1,4 @@
-namespace BackendLab.Tests.PythonBridge;
+namespace BackendLab.Tests.Lessons.L06bFastApi;
 
 /// <summary>
 /// Each of lesson 6b's claims, on measurements shaped like those of 1, 2, 4 and 16 cores, idle and busy: what the

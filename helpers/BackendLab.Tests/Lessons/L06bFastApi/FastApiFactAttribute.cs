@@ -1,6 +1,6 @@
 using BackendFundamentals.TestSupport;
 
-namespace BackendLab.Tests.PythonBridge;
+namespace BackendLab.Tests.Lessons.L06bFastApi;
 
 /// <summary>
 /// A fact that needs Python with FastAPI and uvicorn (Debian: python3-fastapi, python3-uvicorn). Without them it is

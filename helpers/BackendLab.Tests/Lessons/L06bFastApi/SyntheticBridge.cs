@@ -1,4 +1,4 @@
-namespace BackendLab.Tests.PythonBridge;
+namespace BackendLab.Tests.Lessons.L06bFastApi;
 
 /// <summary>
 /// Measurements as lesson 6b's servers would produce them on a machine with a given core budget, idle or busy: the

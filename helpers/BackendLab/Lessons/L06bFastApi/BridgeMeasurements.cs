@@ -1,4 +1,4 @@
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>
 /// One load run against one server: what the load generator saw, and the CPU time the server's processes used

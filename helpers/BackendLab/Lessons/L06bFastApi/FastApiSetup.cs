@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
-namespace BackendLab;
+namespace BackendLab.Lessons.L06bFastApi;
 
 /// <summary>
 /// Which Python runs lesson 6b's FastAPI twin, and the versions it has, found by running <c>serve.py --versions</c>.
@@ -92,5 +92,5 @@ public sealed class FastApiSetup : IHtmlContent
     /// <inheritdoc/>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder) => writer.Write(IsAvailable
         ? $"<div style=\"{Html.Font}\" data-backendlab-python=\"ok\">🐍 {Html.Encode(ToString())}</div>"
-        : Skip.Box("FastAPI skipped", $"{Problem}. The Python servers are left out; the Kestrel measurements still run.", $"To install them: {InstallHint}"));
+        : Box.Skipped("FastAPI skipped", $"{Problem}. The Python servers are left out; the Kestrel measurements still run.", $"To install them: {InstallHint}"));
 }
