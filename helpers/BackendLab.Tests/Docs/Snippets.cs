@@ -6,6 +6,7 @@ using BackendLab.Lessons.L03ClientServer;
 using BackendLab.Lessons.L04RequestResponse;
 using BackendLab.Lessons.L05State;
 using BackendLab.Lessons.L06Runtime;
+using BackendLab.Lessons.L06bFastApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -73,6 +74,16 @@ static class Snippets
 
     public static void Scaling(LoadSweep asyncSweep, LoadSweep blockingSweep) =>
         _ = ScalingChart.Compare("Async vs blocking", TimeSpan.FromMilliseconds(20), ("async", asyncSweep), ("blocking", blockingSweep));
+
+    public static async Task FastApiAsync()
+    {
+        var budget = CoreBudget.ForServers(requested: 4);   // on 2 cores: 1 for the servers, 1 for the load generator
+        var python = FastApiSetup.Find();
+        _ = FastApiTwin.SideBySide();
+        var py = await FastApiServer.StartAsync("py", FastApiSetup.Find(), workers: 2);
+        var servers = await BridgeServers.StartAsync(FastApiSetup.Find(), CoreBudget.ForServers(4));
+        var wait = await servers.SweepAsync("/delay?ms=20", [1, 4, 16, 64]);
+    }
 
     public static async Task LessonsAsync(RunningServer server, byte[] key)
     {

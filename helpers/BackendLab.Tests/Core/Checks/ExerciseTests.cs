@@ -8,6 +8,7 @@ public class ExerciseTests
     [Theory]
     [InlineData("02-frontend-backend-boundary/q1", "Lesson02.Q1")]
     [InlineData("06-dotnet-runtime-and-concurrency/q2", "Lesson06.Q2")]
+    [InlineData("06b-fastapi-vs-kestrel/q1", "Lesson06b.Q1")]
     [InlineData("scratch/q1", "q1")]
     public void MessagesNameTheExerciseTheWayANotebookReachesIt(string id, string handle) =>
         Assert.Equal(handle, new EndpointExercise(id, "t").Handle);

@@ -26,10 +26,11 @@ public abstract class Exercise
 
     /// <summary>
     /// How a notebook reaches this exercise, used in messages: <c>Lesson02.Q1</c> for the exercise
-    /// <c>02-frontend-backend-boundary/q1</c>; just <see cref="Name"/> for an id without a lesson number.
+    /// <c>02-frontend-backend-boundary/q1</c>, <c>Lesson06b.Q1</c> for <c>06b-fastapi-vs-kestrel/q1</c>; just
+    /// <see cref="Name"/> for an id without a lesson number.
     /// </summary>
-    public string Handle => Id.Length > 2 && char.IsAsciiDigit(Id[0]) && char.IsAsciiDigit(Id[1]) && Name.Length > 0
-        ? $"Lesson{Id[..2]}.{char.ToUpperInvariant(Name[0])}{Name[1..]}"
+    public string Handle => Id.Split('/')[0].Split('-')[0] is { Length: >= 2 } lesson && char.IsAsciiDigit(lesson[0]) && char.IsAsciiDigit(lesson[1]) && Name.Length > 0
+        ? $"Lesson{lesson}.{char.ToUpperInvariant(Name[0])}{Name[1..]}"
         : Name;
 
     /// <summary>What to do, in a few words.</summary>
