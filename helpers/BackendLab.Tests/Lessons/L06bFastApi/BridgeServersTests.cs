@@ -1,18 +1,14 @@
-using static BackendLab.Tests.Lessons.L06bFastApi.Processes;
-
 namespace BackendLab.Tests.Lessons.L06bFastApi;
 
 /// <summary>Lesson 6b's three servers on one core budget, with Python and without it.</summary>
 [Collection("servers")]
 public class BridgeServersTests
 {
-    static FastApiSetup Python => FastApiFactAttribute.Python;
-
     [FastApiFact]
     public async Task BridgeServersPinEveryProcessToTheBudgetAndMeasureEachServer()
     {
         var budget = CoreBudget.From(1, CoreBudget.ForServers(64, leaveOneForLoadGenerator: false).UsableCores);
-        var servers = await BridgeServers.StartAsync(Python, budget);
+        var servers = await BridgeServers.StartAsync(FastApiFactAttribute.Python, budget);
         try
         {
             Assert.Equal(["FastAPI, 1 worker", "FastAPI, 2 workers", "Kestrel"], servers.Servers.Select(s => s.Name));
@@ -46,7 +42,7 @@ public class BridgeServersTests
         var missing = FastApiSetup.Find("/nonexistent/python3");
         Assert.False(missing.IsAvailable);
         Assert.Contains("/nonexistent/python3", missing.Problem);
-        Assert.Contains("data-backendlab-skip=\"true\"", Html(missing));
+        Assert.Contains("data-backendlab-skip=\"true\"", Processes.Html(missing));
 
         var previous = Environment.GetEnvironmentVariable(FastApiSetup.PythonVariable);
         Environment.SetEnvironmentVariable(FastApiSetup.PythonVariable, "/nonexistent/python3");
@@ -58,11 +54,11 @@ public class BridgeServersTests
         try
         {
             Assert.Equal(["Kestrel"], servers.Servers.Select(s => s.Name));
-            Assert.Contains("data-backendlab-skip=\"true\"", Html(servers));
+            Assert.Contains("data-backendlab-skip=\"true\"", Processes.Html(servers));
             var sweep = await servers.SweepAsync("/delay?ms=5", [1], TimeSpan.FromSeconds(0.2));
             Assert.False(sweep.IsComplete);
-            Assert.Contains("data-backendlab-skip=\"true\"", Html(BridgeClaims.AsyncWait(sweep)));
-            Assert.Contains("Kestrel", Html(sweep));
+            Assert.Contains("data-backendlab-skip=\"true\"", Processes.Html(BridgeClaims.AsyncWait(sweep)));
+            Assert.Contains("Kestrel", Processes.Html(sweep));
         }
         finally { await servers.DisposeAsync(); }
     }
@@ -70,15 +66,16 @@ public class BridgeServersTests
     [FastApiFact]
     public void TheSetupReportsTheVersionsThatRun()
     {
-        Assert.True(Python.IsAvailable);
-        foreach (var key in new[] { "python", "fastapi", "uvicorn", "loop", "http" }) Assert.False(string.IsNullOrEmpty(Python.Versions[key]), key);
-        Assert.Contains($"FastAPI {Python.Versions["fastapi"]}", Python.ToString());
+        var python = FastApiFactAttribute.Python;
+        Assert.True(python.IsAvailable);
+        foreach (var key in new[] { "python", "fastapi", "uvicorn", "loop", "http" }) Assert.False(string.IsNullOrEmpty(python.Versions[key]), key);
+        Assert.Contains($"FastAPI {python.Versions["fastapi"]}", python.ToString());
     }
 
     [FastApiFact]
     public void TheSideBySideViewShowsBothFilesRoutes()
     {
-        var html = Html(FastApiTwin.SideBySide());
+        var html = Processes.Html(FastApiTwin.SideBySide());
         foreach (var route in FastApiTwin.Routes) Assert.Contains($"MapGet(", FastApiTwin.CSharpSource());
         Assert.DoesNotContain("not found", FastApiTwin.CSharpSource());
         Assert.Contains("asyncio.sleep", html);
