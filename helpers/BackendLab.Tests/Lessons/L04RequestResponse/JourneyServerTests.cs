@@ -37,7 +37,9 @@ public class JourneyServerTests(ITestOutputHelper output)
         // The server-side stages follow each other without gaps or overlaps.
         var server_ = journey.Stages.Skip(3).Take(6).ToList();
         for (var i = 1; i < server_.Count; i++) Assert.Equal(server_[i - 1].EndMs, server_[i].StartMs, 6);
-        Assert.InRange(journey["handler"], 20, 1000);                // the handler's 20 ms delay lies inside the handler stage
+        // The handler's 20 ms delay lies inside the handler stage. Lower bound: a timer may fire a little early as the
+        // stopwatch sees it (19.1 ms seen on a busy machine); upper bound: a busy machine may delay it a lot.
+        Assert.InRange(journey["handler"], 18, 5000);
         Assert.All(journey.Stages, s => Assert.True(s.DurationMs >= 0));
     }
 
