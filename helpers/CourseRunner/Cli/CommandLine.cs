@@ -1,18 +1,22 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using CourseRunner.Execution;
+using CourseRunner.Kernel;
 using CourseRunner.Notebooks;
 using CourseRunner.Site;
 
 namespace CourseRunner.Cli;
 
 /// <summary>
-/// The command line: validate each notebook, run it in its own worker process, write the executed
-/// notebooks and the site, print progress. Exit codes: 0 all ran and passed, 1 a cell failed or a
-/// notebook could not be run, 2 the command line itself was wrong.
+/// The command line: validate each notebook, run it in its own kernel process (the pinned .NET Interactive
+/// tool), write the executed notebooks and the site, print progress. Exit codes: 0 all ran and passed, 1 a cell
+/// failed or a notebook could not be run, 2 the command line itself was wrong, 130 interrupted (Ctrl+C).
+/// Whatever happens, no kernel (nor anything a kernel started) outlives the runner: Ctrl+C, SIGTERM and a normal
+/// exit all end every live kernel's process tree.
 /// </summary>
 internal static class CommandLine
 {
-    public const int Ok = 0, Failed = 1, UsageError = 2;
+    public const int Ok = 0, Failed = 1, UsageError = 2, Interrupted = 130;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout)
     {
@@ -26,15 +30,28 @@ internal static class CommandLine
 
         var clock = Stopwatch.StartNew();
         var printer = new ProgressPrinter(stdout);
+        using var interrupt = EndKernelsOnInterrupt(printer);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KernelConnection.LiveKernels.KillAll();
         var options = new RunOptions(cli.Solutions, cli.CellTimeout);
         var inputs = cli.Notebooks().ToList();
         printer.Line($"CourseRunner: {inputs.Count} notebook(s), cell timeout {cli.CellTimeout.TotalSeconds:0.#} s{(cli.Solutions ? ", with solutions" : "")}");
+        KernelTool tool;
+        try
+        {
+            tool = KernelTool.Find();
+            printer.Line($"Kernel: {await tool.EnsureRestoredAsync()}, one `dotnet-interactive stdio` process per notebook");
+        }
+        catch (KernelUnavailableException e)
+        {
+            Console.Error.WriteLine($"CourseRunner: {e.Message}");
+            return Failed;
+        }
 
         var results = new List<NotebookResult>();
         foreach (var (input, index) in inputs.Select((n, i) => (n, i)))
         {
             printer.NotebookStarting(index + 1, inputs.Count, input.Path);
-            var result = await RunOneAsync(input.Path, input.Missing, options, printer);
+            var result = await RunOneAsync(tool, input.Path, input.Missing, options, printer);
             printer.NotebookFinished(result);
             results.Add(result);
         }
@@ -49,16 +66,29 @@ internal static class CommandLine
         return results.All(r => r.Succeeded) ? Ok : Failed;
     }
 
-    private static async Task<NotebookResult> RunOneAsync(string path, string? missing, RunOptions options, ProgressPrinter printer)
+    private static async Task<NotebookResult> RunOneAsync(KernelTool tool, string path, string? missing, RunOptions options, ProgressPrinter printer)
     {
+        var clock = Stopwatch.StartNew();
         var (notebook, problems) = missing is null
             ? NotebookFile.Load(path, options.Solutions)
-            : (null, [new NotebookProblem(path, null, missing)]);
+            : (null, [new NotebookProblem(path, null, null, missing)]);
         if (notebook is null)
         {
             foreach (var problem in problems) printer.Problem(problem);
             return NotebookResult.Rejected(path, problems);
         }
-        return await WorkerProcess.RunAsync(notebook, options, printer.Callbacks(notebook), Console.Error);
+        var result = await NotebookRunner.RunAsync(notebook, options, printer.Callbacks(notebook), tool, clock);
+        foreach (var problem in result.Problems) printer.Problem(problem);
+        return result;
     }
+
+    /// <summary>Ctrl+C (SIGINT): end every kernel's process tree, say so, exit 130.</summary>
+    private static PosixSignalRegistration EndKernelsOnInterrupt(ProgressPrinter printer) =>
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            KernelConnection.LiveKernels.KillAll();
+            printer.Line("Interrupted: ended the running kernel and everything it started.");
+            Environment.Exit(Interrupted);
+        });
 }

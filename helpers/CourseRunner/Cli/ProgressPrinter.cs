@@ -14,6 +14,7 @@ internal sealed class ProgressPrinter(TextWriter output)
     public void Problem(NotebookProblem problem) => Line($"  REJECTED  {problem}");
 
     public RunCallbacks Callbacks(Notebook notebook) => new(
+        KernelStarted: kernel => Line($"  kernel   ready in {kernel.Start.TotalSeconds,5:0.00} s (pid {kernel.ProcessId})"),
         CellFinished: result =>
         {
             if (result.Status is CellStatus.NotCode) return;
