@@ -47,11 +47,35 @@ internal static class CommandLine
             return Failed;
         }
 
+        // Each notebook is loaded (and checked against the course rules) first; the next runnable notebook's kernel
+        // starts while the current one runs, so kernel start-up is off the critical path.
+        var loaded = new Dictionary<int, (Notebook? Notebook, IReadOnlyList<NotebookProblem> Problems)>();
+        (Notebook? Notebook, IReadOnlyList<NotebookProblem> Problems) Load(int i) =>
+            loaded.TryGetValue(i, out var l) ? l : loaded[i] = inputs[i].Missing is { } missing
+                ? (null, [new NotebookProblem(inputs[i].Path, null, null, missing)])
+                : NotebookFile.Load(inputs[i].Path, options.Solutions);
         var results = new List<NotebookResult>();
-        foreach (var (input, index) in inputs.Select((n, i) => (n, i)))
+        Task<KernelConnection>? next = null;
+        for (var i = 0; i < inputs.Count; i++)
         {
-            printer.NotebookStarting(index + 1, inputs.Count, input.Path);
-            var result = await RunOneAsync(tool, input.Path, input.Missing, options, printer);
+            var clockOne = Stopwatch.StartNew();
+            printer.NotebookStarting(i + 1, inputs.Count, inputs[i].Path);
+            var (notebook, problems) = Load(i);
+            NotebookResult result;
+            if (notebook is null)
+            {
+                foreach (var problem in problems) printer.Problem(problem);
+                result = NotebookResult.Rejected(inputs[i].Path, problems);
+            }
+            else
+            {
+                var kernel = next ?? NotebookExecutor.StartKernelAsync(tool, notebook);
+                next = i + 1 < inputs.Count && Load(i + 1).Notebook is { } following
+                    ? NotebookExecutor.StartKernelAsync(tool, following)
+                    : null;
+                result = await NotebookRunner.RunAsync(notebook, options, printer.Callbacks(notebook), kernel, clockOne);
+                foreach (var problem in result.Problems) printer.Problem(problem);
+            }
             printer.NotebookFinished(result);
             results.Add(result);
         }
@@ -64,22 +88,6 @@ internal static class CommandLine
         printer.Line($"Wrote {results.Count(r => r.Notebook is not null)} executed notebook(s) to {notebooksDirectory} and the site {site}");
         printer.Summary(results, clock);
         return results.All(r => r.Succeeded) ? Ok : Failed;
-    }
-
-    private static async Task<NotebookResult> RunOneAsync(KernelTool tool, string path, string? missing, RunOptions options, ProgressPrinter printer)
-    {
-        var clock = Stopwatch.StartNew();
-        var (notebook, problems) = missing is null
-            ? NotebookFile.Load(path, options.Solutions)
-            : (null, [new NotebookProblem(path, null, null, missing)]);
-        if (notebook is null)
-        {
-            foreach (var problem in problems) printer.Problem(problem);
-            return NotebookResult.Rejected(path, problems);
-        }
-        var result = await NotebookRunner.RunAsync(notebook, options, printer.Callbacks(notebook), tool, clock);
-        foreach (var problem in result.Problems) printer.Problem(problem);
-        return result;
     }
 
     /// <summary>Ctrl+C (SIGINT): end every kernel's process tree, say so, exit 130.</summary>

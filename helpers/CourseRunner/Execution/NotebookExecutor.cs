@@ -12,8 +12,11 @@ internal sealed record RunCallbacks(
     Action<CellResult>? CellFinished = null,
     Action<KernelTimings>? KernelStarted = null);
 
-/// <summary>Where a notebook's time went: starting the kernel process until it said ready.</summary>
-internal sealed record KernelTimings(TimeSpan Start, int ProcessId);
+/// <summary>
+/// Where a notebook's kernel time went: starting the process until it said ready, its warm-up cell, and how long the
+/// notebook actually waited for it (zero when it was started while the previous notebook ran).
+/// </summary>
+internal sealed record KernelTimings(TimeSpan Start, TimeSpan WarmUp, TimeSpan Waited, int ProcessId);
 
 /// <summary>
 /// Runs a notebook as VS Code's "Run All" does in a fresh kernel: one <c>dotnet-interactive stdio</c> process in
@@ -30,14 +33,17 @@ internal static class NotebookExecutor
     /// <summary>How long the kernel gets to acknowledge a Cancel before its process tree is ended anyway.</summary>
     public static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(1);
 
-    public static async Task<IReadOnlyList<CellResult>> RunAsync(KernelTool tool, Notebook notebook, RunOptions options, RunCallbacks? callbacks = null)
+    /// <summary>Starts (and warms) the kernel a notebook will run in: in its folder, as VS Code does.</summary>
+    public static Task<KernelConnection> StartKernelAsync(KernelTool tool, Notebook notebook) =>
+        KernelConnection.StartWarmAsync(tool, notebook.Directory, StartTimeout);
+
+    /// <summary>Runs <paramref name="notebook"/> in <paramref name="kernelStarting"/> (started for it, never used before), then ends that kernel.</summary>
+    public static async Task<IReadOnlyList<CellResult>> RunAsync(Task<KernelConnection> kernelStarting, Notebook notebook, RunOptions options, RunCallbacks? callbacks = null)
     {
         var results = new List<CellResult>();
-        if (notebook.Cells.All(c => c.Kind != CellKind.Code))
-            return [.. notebook.Cells.Select(c => CellResult.NotCode(c.Index))];
-
-        await using var kernel = await KernelConnection.StartAsync(tool, notebook.Directory, StartTimeout);
-        callbacks?.KernelStarted?.Invoke(new KernelTimings(kernel.StartTime, kernel.ProcessId));
+        var waited = Stopwatch.StartNew();
+        await using var kernel = await kernelStarting;
+        callbacks?.KernelStarted?.Invoke(new KernelTimings(kernel.StartTime, kernel.WarmUpTime, waited.Elapsed, kernel.ProcessId));
         var recorder = new CellRecorder();
         var executionCount = 0;
         string? abandoned = null;
@@ -131,21 +137,22 @@ internal static class NotebookExecutor
 /// <summary>The in-process API: load, run and judge one notebook (the CLI and the tests use it).</summary>
 internal static class NotebookRunner
 {
-    public static async Task<NotebookResult> RunAsync(string path, RunOptions options, RunCallbacks? callbacks = null, KernelTool? tool = null)
+    public static async Task<NotebookResult> RunAsync(string path, RunOptions options, RunCallbacks? callbacks = null)
     {
         var clock = Stopwatch.StartNew();
         var (notebook, problems) = NotebookFile.Load(path, options.Solutions);
         if (notebook is null) return NotebookResult.Rejected(path, problems);
-        return await RunAsync(notebook, options, callbacks, tool, clock);
+        return await RunAsync(notebook, options, callbacks, null, clock);
     }
 
-    public static async Task<NotebookResult> RunAsync(Notebook notebook, RunOptions options, RunCallbacks? callbacks, KernelTool? tool, Stopwatch? clock = null)
+    /// <summary>Runs a loaded notebook in <paramref name="kernel"/> (a kernel started for it), or in a new kernel if null.</summary>
+    public static async Task<NotebookResult> RunAsync(Notebook notebook, RunOptions options, RunCallbacks? callbacks, Task<KernelConnection>? kernel, Stopwatch? clock = null)
     {
         clock ??= Stopwatch.StartNew();
-        tool ??= KernelTool.Find();
         try
         {
-            var cells = await NotebookExecutor.RunAsync(tool, notebook, options, callbacks);
+            kernel ??= NotebookExecutor.StartKernelAsync(KernelTool.Find(), notebook);
+            var cells = await NotebookExecutor.RunAsync(kernel, notebook, options, callbacks);
             return new NotebookResult(notebook.Path, notebook, CheckOutcomes.Apply(cells, options), [], clock.Elapsed);
         }
         catch (KernelUnavailableException e)

@@ -90,6 +90,38 @@ internal sealed class KernelConnection : IAsyncDisposable
             $"The kernel process ended (exit code {connection.ExitCode}) before it was ready. If the tool is missing, run `dotnet tool restore`.\n{connection.StderrTail}");
     }
 
+    /// <summary>How long the warm-up submission took (see <see cref="StartWarmAsync"/>).</summary>
+    public TimeSpan WarmUpTime { get; private set; }
+
+    /// <summary>
+    /// Starts a kernel and warms it: one empty <see cref="SubmitCode"/>, which makes the kernel submit its own first
+    /// cell (<c>using static Microsoft.DotNet.Interactive.Kernel;</c>) and load its compiler, as the first cell of any
+    /// notebook would. An empty submission defines nothing and shows nothing. The runner starts the next notebook's
+    /// kernel this way while the current notebook runs, so kernel start-up is off the critical path.
+    /// </summary>
+    public static async Task<KernelConnection> StartWarmAsync(KernelTool tool, string workingDirectory, TimeSpan timeout)
+    {
+        var connection = await StartAsync(tool, workingDirectory, timeout);
+        var clock = Stopwatch.StartNew();
+        var warmUp = new SubmitCode("", "csharp");
+        var token = warmUp.GetOrCreateToken();
+        connection.Send(warmUp);
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await connection.Events.WaitToReadAsync(deadline.Token))
+                while (connection.Events.TryRead(out var e))
+                    if (e is CommandSucceeded or CommandFailed && e.Command?.GetOrCreateToken() == token)
+                    {
+                        connection.WarmUpTime = clock.Elapsed;
+                        return connection;
+                    }
+        }
+        catch (OperationCanceledException) { }
+        await connection.DisposeAsync();
+        throw new KernelUnavailableException($"The kernel did not run an empty cell within {timeout.TotalSeconds:0} s (exit code {connection.ExitCode}).\n{connection.StderrTail}");
+    }
+
     /// <summary>Sends one command (one JSON line).</summary>
     public void Send(KernelCommand command)
     {
