@@ -33,7 +33,7 @@ internal static class ExecutedNotebook
         StreamOutput s => new TextElement(s.Text, s.Name),
         DataOutput { IsResult: true } d => Result(d, executionCount),
         DataOutput d => new DisplayElement(Data(d)),
-        ErrorOutput e => new ErrorElement("Error", e.Message, [e.Message]),
+        ErrorOutput e => new ErrorElement(e.Message, "Error", [e.Message]), // (errorValue, errorName, stackTrace)
         _ => throw new ArgumentOutOfRangeException(nameof(output)),
     };
 
