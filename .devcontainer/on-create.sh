@@ -7,3 +7,5 @@ sudo apt-get update -q
 # chromium: the browser the site tests drive; redis-server: lesson 5's shared store;
 # wrk: the reference load generator bench/loadgen-vs-wrk.sh compares against.
 sudo apt-get install -y -q --no-install-recommends chromium redis-server wrk
+# The pinned .NET Interactive kernel (.config/dotnet-tools.json): the one VS Code, the runner and CI run.
+dotnet tool restore
