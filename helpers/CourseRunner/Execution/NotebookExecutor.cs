@@ -151,7 +151,12 @@ internal static class NotebookRunner
         clock ??= Stopwatch.StartNew();
         try
         {
-            kernel ??= NotebookExecutor.StartKernelAsync(KernelTool.Find(), notebook);
+            if (kernel is null)
+            {
+                var tool = KernelTool.Find();
+                await tool.EnsureRestoredAsync(); // a fresh machine: the tests call this API before any CLI run
+                kernel = NotebookExecutor.StartKernelAsync(tool, notebook);
+            }
             var cells = await NotebookExecutor.RunAsync(kernel, notebook, options, callbacks);
             return new NotebookResult(notebook.Path, notebook, CheckOutcomes.Apply(cells, options), [], clock.Elapsed);
         }
