@@ -56,14 +56,14 @@ public class CliTests
     }
 
     [Fact]
-    public async Task Malformed_notebooks_are_rejected_with_file_cell_and_line_before_anything_runs()
+    public async Task Malformed_notebooks_are_rejected_with_file_cell_and_line_before_anything_runs_and_a_good_one_leaves_nothing_behind()
     {
         var folder = Directory.CreateTempSubdirectory("course-runner-cli-").FullName;
         File.WriteAllText(Path.Combine(folder, "a-bad-json.ipynb"), "{");
         new TempNotebook(folder, "b-fsharp").Code("1 + 1").Cell("1 + 1", kernel: "fsharp").Save();
         new TempNotebook(folder, "c-nuget").Code("var a = 1;", "// packages\n#r \"nuget: Plotly.NET, 6.0.0\"\nvar b = 2;").Save();
         new TempNotebook(folder, "d-python") { Metadata = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = "python3" } } }.Code("1").Save();
-        new TempNotebook(folder, "e-good").Markdown("# Good").Code("Console.WriteLine(\"hi\");", "6 * 7").Save();
+        new TempNotebook(folder, "e-good").Markdown("# Good").Code("Console.WriteLine(\"hi\");", ProcessTree.StartChildCell(Path.Combine(folder, "e.pid")), "6 * 7").Save();
 
         var (exit, stdout) = await RunnerCli.RunAsync(folder, "--out", Path.Combine(folder, "out"));
 
@@ -73,7 +73,9 @@ public class CliTests
         Assert.Contains("REJECTED  c-nuget.ipynb, cell 2, line 2: `#r \"nuget: Plotly.NET, 6.0.0\"`: #r \"nuget:...\" is not allowed", stdout);
         Assert.Contains("REJECTED  d-python.ipynb: kernelspec.name is 'python3'", stdout);
         Assert.Single(ProcessTree.KernelPids(stdout)); // only the good notebook started a kernel
-        Assert.Contains("e-good.ipynb: ok, 0 of 2 code cells failed", stdout);
+        Assert.Contains("e-good.ipynb: ok, 0 of 3 code cells failed", stdout);
+        var survivors = await ProcessTree.SurvivorsAsync([.. ProcessTree.KernelPids(stdout), ProcessTree.ReadPid(Path.Combine(folder, "e.pid"))], TimeSpan.FromSeconds(5));
+        Assert.True(survivors.Count == 0, $"still running after the run: {string.Join(", ", survivors)}\n{stdout}");
         Assert.Contains("Summary: 5 notebook(s): 1 ok, 4 failed; 0 failed cell(s)", stdout);
         var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "out", "notebooks", "e-good.ipynb")))!;
         Assert.Equal("hi\n", (string?)executed["cells"]![1]!["outputs"]![0]!["text"]![0]);
