@@ -71,7 +71,7 @@ internal static class CommandLine
             {
                 var kernel = next ?? NotebookExecutor.StartKernelAsync(tool, notebook);
                 next = i + 1 < inputs.Count && Load(i + 1).Notebook is { } following
-                    ? NotebookExecutor.StartKernelAsync(tool, following)
+                    ? StartAfterAsync(kernel, tool, following)
                     : null;
                 result = await NotebookRunner.RunAsync(notebook, options, printer.Callbacks(notebook), kernel, clockOne);
                 foreach (var problem in result.Problems) printer.Problem(problem);
@@ -88,6 +88,16 @@ internal static class CommandLine
         printer.Line($"Wrote {results.Count(r => r.Notebook is not null)} executed notebook(s) to {notebooksDirectory} and the site {site}");
         printer.Summary(results, clock);
         return results.All(r => r.Succeeded) ? Ok : Failed;
+    }
+
+    /// <summary>
+    /// Starts the next notebook's kernel once the current one is ready, so the two start-ups do not share the CPU
+    /// (the current notebook waits for its own kernel alone), and the next start-up overlaps the current cells.
+    /// </summary>
+    private static async Task<KernelConnection> StartAfterAsync(Task<KernelConnection> current, KernelTool tool, Notebook following)
+    {
+        try { await current; } catch (KernelUnavailableException) { } // reported with its own notebook
+        return await NotebookExecutor.StartKernelAsync(tool, following);
     }
 
     /// <summary>Ctrl+C (SIGINT): end every kernel's process tree, say so, exit 130.</summary>
