@@ -18,6 +18,8 @@ internal static class CommandLine
 {
     public const int Ok = 0, Failed = 1, UsageError = 2, Interrupted = 130;
 
+    private static bool _interrupted;
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout)
     {
         var cli = CliArguments.Parse(args);
@@ -87,6 +89,7 @@ internal static class CommandLine
         var site = SiteWriter.Write(cli.OutDirectory, results);
         printer.Line($"Wrote {results.Count(r => r.Notebook is not null)} executed notebook(s) to {notebooksDirectory} and the site {site}");
         printer.Summary(results, clock);
+        if (Volatile.Read(ref _interrupted)) return Interrupted;
         return results.All(r => r.Succeeded) ? Ok : Failed;
     }
 
@@ -105,6 +108,7 @@ internal static class CommandLine
         PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             context.Cancel = true;
+            Volatile.Write(ref _interrupted, true); // set first: the run may end on its own once its kernel is gone
             KernelConnection.LiveKernels.KillAll();
             printer.Line("Interrupted: ended the running kernel and everything it started.");
             Environment.Exit(Interrupted);
