@@ -13,3 +13,5 @@ set -euo pipefail
 sudo apt-get update -q
 sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   redis-server wrk python3-fastapi python3-uvicorn python3-uvloop python3-httptools
+# The pinned .NET Interactive kernel (.config/dotnet-tools.json): the one VS Code, the runner and CI run.
+dotnet tool restore

@@ -1,3 +1,2 @@
-// In-process runs set the process's working directory to the notebook's folder (as the kernel
-// has it) and capture Console globally, so tests run one at a time.
+// Every run starts real kernel processes (seconds of CPU each) and some lessons measure: tests run one at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -52,6 +52,19 @@ public class DevcontainerTests
     }
 
     [Fact]
+    public void PolyglotNotebooksRunsThePinnedKernelFromTheRepositoryRoot()
+    {
+        var settings = Config.GetProperty("customizations").GetProperty("vscode").GetProperty("settings");
+        // `dotnet tool run` finds .config/dotnet-tools.json from its working directory: the repository root, not the extension's storage.
+        Assert.Equal("${containerWorkspaceFolder}", settings.GetProperty("dotnet-interactive.kernelTransportWorkingDirectory").GetString());
+        Assert.Equal(["{dotnet_path}", "tool", "run", "dotnet-interactive", "--", "[vscode]", "stdio", "--working-dir", "{working_dir}"],
+            settings.GetProperty("dotnet-interactive.kernelTransportArgs").EnumerateArray().Select(a => a.GetString()));
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".config", "dotnet-tools.json"))).RootElement;
+        Assert.Equal("1.0.712001", manifest.GetProperty("tools").GetProperty("microsoft.dotnet-interactive").GetProperty("version").GetString());
+        Assert.Contains("dotnet tool restore", File.ReadAllText(Path.Combine(Repository.Root, ".devcontainer", "on-create.sh")));
+    }
+
+    [Fact]
     public void ItsSetupScriptExists() =>
         Assert.True(File.Exists(Path.Combine(Repository.Root, ".devcontainer", "on-create.sh")));
 

@@ -2,7 +2,7 @@ using CourseRunner.Execution;
 
 namespace CourseRunner.Tests;
 
-/// <summary>Runs notebooks in this process through the runner's in-process API, and reads results.</summary>
+/// <summary>Runs notebooks through the runner's in-process API (a real kernel process per notebook), and reads results.</summary>
 internal static class Run
 {
     public static Task<NotebookResult> CellsAsync(params string[] cells) =>

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using CourseRunner.Notebooks;
 using Xunit.Abstractions;
 
 namespace CourseRunner.Tests.CourseNotebooks;
@@ -21,7 +19,7 @@ public sealed class NotebookRuns
 /// code, "Run All" twice in one session), and once with <c>--solutions</c>.
 /// </summary>
 [Collection(NotebookRuns.Name)]
-public sealed partial class NotebookSuite(ITestOutputHelper output)
+public sealed class NotebookSuite(ITestOutputHelper output)
 {
     public static TheoryData<string> Notebooks => SavedNotebook.All();
 
@@ -166,39 +164,7 @@ public sealed partial class NotebookSuite(ITestOutputHelper output)
         }
     }
 
-    static bool IsTopLevelUsingVar(SyntaxToken token)
-    {
-        if (!token.IsKind(SyntaxKind.UsingKeyword) || token.GetNextToken(includeSkipped: true).Text != "var") return false;
-        var node = token.Parent is StructuredTriviaSyntax trivia ? trivia.ParentTrivia.Token.Parent : token.Parent;
-        return node is null || !node.AncestorsAndSelf().Any(a => a is BlockSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax);
-    }
-
-    [GeneratedRegex("""^\s*#r\s+"nuget:""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex NugetReference();
-
-    /// <summary>What would fail, hang or differ in the real kernel (see shared/notebook-kernel-facts.md).</summary>
-    internal static IEnumerable<string> KernelProblems(string source)
-    {
-        if (NugetReference().IsMatch(source)) yield return "uses #r \"nuget:\" (reference the built BackendLab instead)";
-
-        var lines = source.Split('\n');
-        var firstCode = Array.FindIndex(lines, l => l.Trim() is var t && t.Length > 0 && !t.StartsWith('#') && !t.StartsWith("//", StringComparison.Ordinal));
-        if (firstCode >= 0 && lines.Skip(firstCode).Any(l => l.TrimStart().StartsWith("#r ", StringComparison.Ordinal)))
-            yield return "has a #r after code (every #r must come before the cell's first line of code: CS7009)";
-
-        var root = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)).GetRoot();
-        // At a cell's top level the script parser reads "using var x = …;" as a broken using directive (CS1002).
-        // After other statements it skips those tokens. Either way: a `using var` outside any block or lambda.
-        if (root.DescendantTokens(descendIntoTrivia: true).Any(IsTopLevelUsingVar))
-            yield return "has `using var` at the cell's top level (a compile error in the kernel; use a block or dispose explicitly)";
-
-        foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
-            if (call.Expression is MemberAccessExpressionSyntax member
-                && (member.Name.Identifier.Text == "Run" || (member.Name.Identifier.Text == "RunAsync" && call.ArgumentList.Arguments.Count == 0))
-                && member.Expression.ToString() is not ("Task" or "Parallel"))
-                yield return $"calls `{call}`, which blocks the cell forever (use `await app.StartAsync()`)";
-
-        if (root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any())
-            yield return "declares a namespace (not allowed in a script cell)";
-    }
+    /// <summary>What would fail, hang or differ in the real kernel: the runner's own course rules (CourseRunner.Notebooks.CourseRules).</summary>
+    internal static IEnumerable<string> KernelProblems(string source) =>
+        CourseRules.SourceProblems(source).Select(v => v.Line is { } line ? $"line {line}: {v.Message}" : v.Message);
 }

@@ -9,16 +9,16 @@ internal sealed record CliArguments(
     public const string Usage = """
         Usage: CourseRunner <notebook.ipynb | folder>... [--out DIR] [--solutions] [--cell-timeout SECONDS]
 
-          Runs every C# cell of each notebook as the .NET Interactive kernel would (a fresh process per
-          notebook), writes the executed notebooks and an offline HTML site, and exits non-zero if any
-          cell failed or any notebook could not be run.
+          Runs every C# cell of each notebook in the pinned .NET Interactive kernel (.config/dotnet-tools.json;
+          a fresh `dotnet-interactive stdio` process per notebook, as VS Code runs it), writes the executed
+          notebooks and an offline HTML site, and exits non-zero if any cell failed or any notebook could not run.
 
           folder             every *.ipynb directly in it, by name
           --out DIR          where to write notebooks/ and the site (default: artifacts/course)
           --solutions        run solutions/<notebook>/<id>.csx in place of each exercise:<id> cell;
                              every check must then be correct
-          --cell-timeout S   seconds a cell may run (default: 120); a cell over it fails and the rest
-                             of its notebook is not run
+          --cell-timeout S   seconds a cell may run (default: 120); a cell over it fails, its kernel is
+                             ended with everything it started, and the rest of its notebook is not run
         """;
 
     public static CliArguments Parse(IReadOnlyList<string> args)

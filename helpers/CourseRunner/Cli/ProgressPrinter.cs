@@ -14,6 +14,9 @@ internal sealed class ProgressPrinter(TextWriter output)
     public void Problem(NotebookProblem problem) => Line($"  REJECTED  {problem}");
 
     public RunCallbacks Callbacks(Notebook notebook) => new(
+        KernelStarted: kernel => Line(
+            $"  kernel   pid {kernel.ProcessId}: start {kernel.Start.TotalSeconds:0.00} s, warm-up {kernel.WarmUp.TotalSeconds:0.00} s; " +
+            $"this notebook waited {kernel.Waited.TotalSeconds:0.00} s for it"),
         CellFinished: result =>
         {
             if (result.Status is CellStatus.NotCode) return;

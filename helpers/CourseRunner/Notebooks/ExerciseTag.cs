@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace CourseRunner.Notebooks;
 
@@ -7,11 +7,18 @@ internal static class ExerciseTag
 {
     private const string Prefix = "exercise:";
 
-    public static string? Find(JsonObject cell) =>
-        (cell["metadata"]?["tags"] as JsonArray)?
-            .Select(t => t?.ToString())
-            .FirstOrDefault(t => t is not null && t.StartsWith(Prefix, StringComparison.Ordinal))?[Prefix.Length..];
+    /// <summary>The id in a cell's <c>metadata.tags</c> (as the Documents reader keeps them), or null.</summary>
+    public static string? Find(IDictionary<string, object>? metadata) =>
+        Tags(metadata?.TryGetValue("tags", out var tags) == true ? tags : null)
+            .FirstOrDefault(t => t.StartsWith(Prefix, StringComparison.Ordinal))?[Prefix.Length..];
 
     public static string SolutionPath(string notebookDirectory, string notebookStem, string exerciseId) =>
         Path.Combine(notebookDirectory, "solutions", notebookStem, exerciseId + ".csx");
+
+    private static IEnumerable<string> Tags(object? tags) => tags switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!),
+        IEnumerable<object> list => list.OfType<object>().Select(t => t is JsonElement j ? j.ToString() : t.ToString() ?? ""),
+        _ => [],
+    };
 }

@@ -1,13 +1,15 @@
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace CourseRunner.Notebooks;
 
-/// <summary>A parsed .ipynb: its cells, and the original JSON (kept to write the executed copy).</summary>
-internal sealed record Notebook(string Path, JsonObject Json, IReadOnlyList<NotebookCell> Cells)
+/// <summary>A parsed .ipynb: its cells, and the document as Polyglot Notebooks reads it (kept to write the executed copy).</summary>
+internal sealed record Notebook(string Path, InteractiveDocument Document, IReadOnlyList<NotebookCell> Cells)
 {
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
 
     public string Stem => System.IO.Path.GetFileNameWithoutExtension(Path);
+
+    public string FileName => System.IO.Path.GetFileName(Path);
 
     /// <summary>The first Markdown heading, else the file name.</summary>
     public string Title =>
@@ -18,7 +20,7 @@ internal sealed record Notebook(string Path, JsonObject Json, IReadOnlyList<Note
         ?? Stem;
 }
 
-internal enum CellKind { Markdown, Code, Raw }
+internal enum CellKind { Markdown, Code }
 
 /// <summary>One cell; <see cref="Source"/> is what runs (a solution's text with --solutions).</summary>
 internal sealed record NotebookCell(int Index, CellKind Kind, string Source, string? ExerciseId)

@@ -1,94 +1,80 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
+using Jupyter = Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace CourseRunner.Notebooks;
 
 /// <summary>
-/// Reads an .ipynb the way Polyglot Notebooks would accept it, and refuses what the course forbids.
-/// Any problem means the notebook is reported (file and cell) and not run.
+/// Reads an .ipynb with the kernel's own reader (<c>Microsoft.DotNet.Interactive.Documents</c>, as Polyglot
+/// Notebooks reads it: a cell's kernel from <c>polyglot_notebook.kernelName</c>, then <c>dotnet_interactive.language</c>,
+/// then the notebook's default; cell metadata such as the <c>exercise:&lt;id&gt;</c> tag kept), and applies
+/// <see cref="CourseRules"/>. Any problem means the notebook is reported (file, cell, line) and not run.
 /// </summary>
 internal static class NotebookFile
 {
+    /// <summary>The kernels the reader knows: C# (the course's) and the ones Polyglot has, so a foreign cell is named, then refused.</summary>
+    public static KernelInfoCollection Kernels() =>
+    [
+        new KernelInfo("csharp", "C#", ["c#", "C#"]),
+        new KernelInfo("fsharp", "F#", ["f#", "F#"]),
+        new KernelInfo("pwsh", "PowerShell", ["powershell"]),
+        new KernelInfo("javascript", "JavaScript", ["js"]),
+        new KernelInfo("html", "HTML"),
+        new KernelInfo("sql", "SQL"),
+        new KernelInfo("kql", "KQL"),
+        new KernelInfo("mermaid", "Mermaid"),
+        new KernelInfo("http", "HTTP"),
+        new KernelInfo("value", "Value"),
+    ];
+
     /// <summary>Loads <paramref name="path"/>; with <paramref name="solutions"/>, exercise cells get their solution's text.</summary>
     public static (Notebook? Notebook, IReadOnlyList<NotebookProblem> Problems) Load(string path, bool solutions)
     {
-        var file = System.IO.Path.GetFileName(path);
-        var problems = new List<NotebookProblem>();
-        JsonObject root;
+        var file = Path.GetFileName(path);
+        InteractiveDocument document;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
-                   ?? throw new JsonException("the top level is not a JSON object");
+            var text = File.ReadAllText(path);
+            using (var json = JsonDocument.Parse(text))
+            {
+                var fileProblems = CourseRules.FileProblems(json.RootElement).Select(m => new NotebookProblem(file, null, null, m)).ToList();
+                if (fileProblems.Count > 0) return (null, fileProblems);
+            }
+            document = Jupyter.Notebook.Parse(text, Kernels());
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {
-            return (null, [new(file, null, $"not a readable notebook: {e.Message}")]);
+            return (null, [new(file, null, null, $"not a readable notebook: {e.Message}")]);
         }
 
-        if (root["nbformat"]?.GetValueKind() != JsonValueKind.Number || (int)root["nbformat"]! != 4)
-            problems.Add(new(file, null, "nbformat must be 4"));
-        var kernelspec = root["metadata"]?["kernelspec"]?["name"]?.ToString();
-        if (kernelspec is null || !kernelspec.StartsWith(".net-", StringComparison.Ordinal))
-            problems.Add(new(file, null, $"kernelspec.name is '{kernelspec ?? "(missing)"}'; Polyglot Notebooks needs a .NET kernelspec such as '.net-csharp'"));
-        if (root["cells"] is not JsonArray cellsJson)
-            return (null, [.. problems, new(file, null, "no \"cells\" array")]);
-
-        var defaultKernel = root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.ToString() ?? "csharp";
-        var notebookDir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        var stem = System.IO.Path.GetFileNameWithoutExtension(path);
+        var problems = new List<NotebookProblem>();
+        var notebookDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var stem = Path.GetFileNameWithoutExtension(path);
         var cells = new List<NotebookCell>();
-        for (var i = 0; i < cellsJson.Count; i++)
+        foreach (var (element, i) in document.Elements.Select((e, i) => (e, i)))
         {
-            if (cellsJson[i] is not JsonObject cell)
+            if (element.KernelName == "markdown")
             {
-                problems.Add(new(file, i + 1, "a cell is not a JSON object"));
+                cells.Add(new NotebookCell(i, CellKind.Markdown, element.Contents, null));
                 continue;
             }
-            var kind = cell["cell_type"]?.ToString() switch
+            var source = element.Contents;
+            problems.AddRange(CourseRules.CellProblems(element.KernelName ?? "(none)", source).Select(v => new NotebookProblem(file, i + 1, v.Line, v.Message)));
+            var exerciseId = ExerciseTag.Find(element.Metadata);
+            if (exerciseId is not null && solutions)
             {
-                "markdown" => CellKind.Markdown,
-                "code" => CellKind.Code,
-                "raw" => CellKind.Raw,
-                var other => (CellKind?)null,
-            };
-            if (kind is null)
-            {
-                problems.Add(new(file, i + 1, $"unknown cell_type '{cell["cell_type"]}'"));
-                continue;
-            }
-            var source = ReadSource(cell["source"]);
-            string? exerciseId = null;
-            if (kind == CellKind.Code)
-            {
-                var kernel = cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.ToString()
-                             ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.ToString()
-                             ?? defaultKernel;
-                if (kernel != "csharp")
-                    problems.Add(new(file, i + 1, $"cell kernel is '{kernel}'; the course runs C# cells only (kernelName \"csharp\")"));
-                problems.AddRange(Directives.FindForbidden(source).Select(m => new NotebookProblem(file, i + 1, m)));
-                exerciseId = ExerciseTag.Find(cell);
-                if (exerciseId is not null && solutions)
+                var solution = ExerciseTag.SolutionPath(notebookDir, stem, exerciseId);
+                if (File.Exists(solution))
                 {
-                    var solution = ExerciseTag.SolutionPath(notebookDir, stem, exerciseId);
-                    if (File.Exists(solution))
-                    {
-                        source = File.ReadAllText(solution);
-                        problems.AddRange(Directives.FindForbidden(source).Select(m => new NotebookProblem(file, i + 1, $"solution {solution}: {m}")));
-                    }
-                    else
-                        problems.Add(new(file, i + 1, $"exercise '{exerciseId}' has no solution file {solution}"));
+                    source = File.ReadAllText(solution);
+                    problems.AddRange(CourseRules.SourceProblems(source)
+                        .Select(v => new NotebookProblem(file, i + 1, v.Line, $"solution {solution}: {v.Message}")));
                 }
+                else
+                    problems.Add(new(file, i + 1, null, $"exercise '{exerciseId}' has no solution file {solution}"));
             }
-            cells.Add(new NotebookCell(i, kind.Value, source, exerciseId));
+            cells.Add(new NotebookCell(i, CellKind.Code, source, exerciseId));
         }
-        return problems.Count > 0 ? (null, problems) : (new Notebook(path, root, cells), problems);
+        return problems.Count > 0 ? (null, problems) : (new Notebook(path, document, cells), problems);
     }
-
-    /// <summary>nbformat allows a string or a list of lines.</summary>
-    private static string ReadSource(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.ToString())),
-        JsonValue v => v.ToString(),
-        _ => "",
-    };
 }

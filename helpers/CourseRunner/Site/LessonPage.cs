@@ -1,6 +1,5 @@
 using System.Text;
 using CourseRunner.Execution;
-using CourseRunner.Formatting;
 using CourseRunner.Notebooks;
 
 namespace CourseRunner.Site;
@@ -51,8 +50,8 @@ internal static class LessonPage
     private static string Output(CellOutput output) => output switch
     {
         StreamOutput s => $"<div class=\"output\"><pre class=\"stream {s.Name}\">{Html.Encode(s.Text)}</pre></div>",
-        DataOutput d when d.Data.TryGetValue(OutputFormatter.Html, out var html) => $"<div class=\"output\">{html}</div>",
-        DataOutput d => $"<div class=\"output\"><pre class=\"stream\">{Html.Encode(d.Data.GetValueOrDefault(OutputFormatter.PlainText))}</pre></div>",
+        DataOutput d when d.Data.TryGetValue("text/html", out var html) => $"<div class=\"output\">{html}</div>",
+        DataOutput d => $"<div class=\"output\"><pre class=\"stream\">{Html.Encode(d.Data.GetValueOrDefault("text/plain"))}</pre></div>",
         ErrorOutput e => $"<pre class=\"error\">{Html.Encode(e.Message)}</pre>",
         _ => "",
     };
