@@ -46,8 +46,22 @@ internal sealed class KernelConnection : IAsyncDisposable
     /// <summary>How long the process took to say <see cref="KernelReady"/>.</summary>
     public TimeSpan StartTime { get; private set; }
 
-    /// <summary>The process's exit code once it has ended, else null.</summary>
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    private int? _exitCode;
+
+    /// <summary>The process's exit code once it has ended, else null. Still known after <see cref="DisposeAsync"/>
+    /// (the failure messages read it then), because <see cref="DisposeAsync"/> reads it before letting the process go.</summary>
+    public int? ExitCode
+    {
+        get
+        {
+            if (_exitCode is null)
+            {
+                try { if (_process.HasExited) _exitCode = _process.ExitCode; }
+                catch (InvalidOperationException) { } // already disposed and never seen ending: unknown
+            }
+            return _exitCode;
+        }
+    }
 
     /// <summary>The last lines the kernel wrote to stderr (for a failure message).</summary>
     public string StderrTail
@@ -152,6 +166,7 @@ internal sealed class KernelConnection : IAsyncDisposable
         try { await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)); } catch (TimeoutException) { }
         try { await _pump.WaitAsync(TimeSpan.FromSeconds(5)); } catch (TimeoutException) { }
         LiveKernels.Remove(this);
+        _ = ExitCode; // keep the exit code for messages written after this
         _process.Dispose();
     }
 

@@ -113,7 +113,13 @@ internal sealed class KernelTool
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return Directory.Exists(Path.Combine(cache, PackageId, Version, "tools"));
+        // `dotnet tool run` also needs the restore's entry in the CLI's tool resolver cache (under DOTNET_CLI_HOME or HOME):
+        // a package in the NuGet cache alone (a shared NUGET_PACKAGES, a new HOME) is not enough.
+        var cliHome = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } home
+            ? home
+            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Directory.Exists(Path.Combine(cache, PackageId, Version, "tools"))
+            && File.Exists(Path.Combine(cliHome, ".dotnet", "toolResolverCache", "1", PackageId));
     }
 }
 
