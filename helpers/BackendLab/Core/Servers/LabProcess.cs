@@ -21,9 +21,10 @@ public sealed class LabProcess : ServerHandle
 
     readonly Process _process;
 
-    LabProcess(string name, Process process, Uri baseAddress) : base(name, baseAddress)
+    LabProcess(string name, Process process, Uri baseAddress, CoreBudget? budget) : base(name, baseAddress)
     {
         _process = process;
+        _budget = budget;
         _alive[this] = 0;
     }
 
@@ -31,6 +32,15 @@ public sealed class LabProcess : ServerHandle
     public int ProcessId => _process.Id;
     /// <summary>True once the server process has ended.</summary>
     public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// The cores the server process may run on, as the operating system reports them now (on Linux over all its
+    /// threads); where it cannot say (macOS), the budget's count, else this machine's <see cref="Environment.ProcessorCount"/>.
+    /// Sentences about the server's cores are generated from this number.
+    /// </summary>
+    public int Cores => (HasExited ? null : CoreBudget.CoresOf(ProcessId)) ?? _budget?.Count ?? Environment.ProcessorCount;
+
+    readonly CoreBudget? _budget;
 
     /// <summary>
     /// Starts the lab server as a child process (replacing any server already running under <paramref name="name"/>)
@@ -52,10 +62,14 @@ public sealed class LabProcess : ServerHandle
         };
         foreach (var arg in Arguments(options)) start.ArgumentList.Add(arg);
         if (options.ServerGc) start.Environment["DOTNET_gcServer"] = "1";
+        options.Budget?.ApplyTo(start);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the lab server process.");
         try
         {
-            return new LabProcess(name, process, await ReadAddressAsync(process, options.StartTimeout));
+            options.Budget?.Pin(process.Id);  // early, so the threads it starts next inherit the cores
+            var address = await ReadAddressAsync(process, options.StartTimeout);
+            options.Budget?.Pin(process.Id);  // again: every thread that existed before the first pin is caught now
+            return new LabProcess(name, process, address, options.Budget);
         }
         catch
         {

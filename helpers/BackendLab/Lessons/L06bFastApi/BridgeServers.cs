@@ -14,8 +14,6 @@ namespace BackendLab.Lessons.L06bFastApi;
 /// </summary>
 public sealed class BridgeServers : IAsyncDisposable, IHtmlContent
 {
-    static readonly SemaphoreSlim EnvironmentLock = new(1, 1);
-
     BridgeServers(FastApiSetup python, CoreBudget budget, IReadOnlyList<BridgeServer> servers) =>
         (Python, Budget, Servers) = (python, budget, servers);
 
@@ -48,27 +46,8 @@ public sealed class BridgeServers : IAsyncDisposable, IHtmlContent
         return new(python, budget, servers);
     }
 
-    // LabProcess has no environment option yet: DOTNET_PROCESSOR_COUNT is set in this process while the child starts
-    // (the child copies our environment), then restored. The variable only affects runtimes that start while it is set.
-    static async Task<LabProcess> StartKestrelAsync(string name, CoreBudget budget)
-    {
-        const string variable = "DOTNET_PROCESSOR_COUNT";
-        await EnvironmentLock.WaitAsync();
-        var before = Environment.GetEnvironmentVariable(variable);
-        LabProcess lab;
-        try
-        {
-            Environment.SetEnvironmentVariable(variable, budget.Count.ToString(CultureInfo.InvariantCulture));
-            lab = await LabProcess.StartAsync(name);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, before);
-            EnvironmentLock.Release();
-        }
-        budget.Pin(lab.ProcessId);
-        return lab;
-    }
+    static Task<LabProcess> StartKestrelAsync(string name, CoreBudget budget) =>
+        LabProcess.StartAsync(name, new LabProcessOptions { Budget = budget });
 
     static int? Fewest(IReadOnlyList<int> pids) => pids.Select(CoreBudget.CoresOf).Min();
 
