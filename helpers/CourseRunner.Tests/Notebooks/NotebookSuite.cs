@@ -61,6 +61,20 @@ public sealed class NotebookSuite(ITestOutputHelper output)
         Assert.True(problems.Count == 0, $"{notebook}:\n{string.Join("\n", problems)}");
     }
 
+    /// <summary>A lesson cell is one idea a learner reads at once: at most 25 non-blank lines; plumbing goes in BackendLab.</summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void EveryCodeCellIsShortEnoughToRead(string notebook)
+    {
+        const int Limit = 25;
+        var tooLong = SavedNotebook.Open(notebook).CodeCells
+            .Select(cell => (cell, lines: cell.Source.Split('\n').Count(l => l.Trim().Length > 0)))
+            .Where(x => x.lines > Limit)
+            .Select(x => $"cell {x.cell.Index + 1} ({x.cell.FirstLine}): {x.lines} non-blank lines")
+            .ToList();
+        Assert.True(tooLong.Count == 0, $"{notebook}: cells over {Limit} non-blank lines:\n{string.Join("\n", tooLong)}");
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void EveryExerciseHasItsSolutionFile(string notebook)
