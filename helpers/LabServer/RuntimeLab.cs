@@ -58,9 +58,9 @@ public static class RuntimeLab
         app.MapGet("/json", (int? items) => Enumerable.Range(1, items ?? 100)
             .Select(i => new OrderLine(i, $"item {i}", i * 1.25m, DateTime.UnixEpoch.AddDays(i))).ToList());
         app.MapGet("/store", (int? ms, int? connections, CancellationToken aborted) =>
-            Store.QueryAsync(ms ?? 20, connections ?? 4, aborted));
+            Store.QueryAsync("store", ms ?? 20, connections ?? 4, aborted));
         app.MapGet("/limited", (int? ms, int? connections, CancellationToken aborted) =>
-            Store.QueryAsync(ms ?? 20, connections ?? 4, aborted)).RequireRateLimiting(LimiterPolicy);
+            Store.QueryAsync("limited", ms ?? 20, connections ?? 4, aborted)).RequireRateLimiting(LimiterPolicy);
         return app;
     }
 
@@ -74,15 +74,16 @@ public sealed record OrderLine(int Id, string Name, decimal Price, DateTime Ship
 /// <summary>
 /// A pretend database with a fixed number of connections: a query holds one for <c>ms</c> milliseconds
 /// (without holding a thread); when all are busy, the query waits for one, in an unbounded queue.
+/// Each endpoint has its own pools, so a queue left behind by a run against <c>/store</c> never delays <c>/limited</c>.
 /// </summary>
 public static class Store
 {
-    static readonly ConcurrentDictionary<int, SemaphoreSlim> _pools = new();
+    static readonly ConcurrentDictionary<(string Endpoint, int Connections), SemaphoreSlim> _pools = new();
 
-    /// <summary>Takes a connection (waiting as long as needed), holds it <paramref name="ms"/> ms, gives it back.</summary>
-    public static async Task<string> QueryAsync(int ms, int connections, CancellationToken aborted)
+    /// <summary>Takes one of <paramref name="endpoint"/>'s connections (waiting as long as needed), holds it <paramref name="ms"/> ms, gives it back.</summary>
+    public static async Task<string> QueryAsync(string endpoint, int ms, int connections, CancellationToken aborted)
     {
-        var pool = _pools.GetOrAdd(Math.Clamp(connections, 1, 1000), n => new SemaphoreSlim(n, n));
+        var pool = _pools.GetOrAdd((endpoint, Math.Clamp(connections, 1, 1000)), key => new SemaphoreSlim(key.Connections, key.Connections));
         await pool.WaitAsync(aborted);
         try { await Task.Delay(ms, aborted); }
         finally { pool.Release(); }
