@@ -33,7 +33,7 @@ internal static class CommandLine
         var clock = Stopwatch.StartNew();
         var printer = new ProgressPrinter(stdout);
         using var interrupt = EndKernelsOnInterrupt(printer);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => KernelConnection.LiveKernels.KillAll();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => LiveKernels.KillAll();
         var options = new RunOptions(cli.Solutions, cli.CellTimeout);
         var inputs = cli.Notebooks().ToList();
         printer.Line($"CourseRunner: {inputs.Count} notebook(s), cell timeout {cli.CellTimeout.TotalSeconds:0.#} s{(cli.Solutions ? ", with solutions" : "")}");
@@ -109,7 +109,7 @@ internal static class CommandLine
         {
             context.Cancel = true;
             Volatile.Write(ref _interrupted, true); // set first: the run may end on its own once its kernel is gone
-            KernelConnection.LiveKernels.KillAll();
+            LiveKernels.KillAll();
             printer.Line("Interrupted: ended the running kernel and everything it started.");
             Environment.Exit(Interrupted);
         });
