@@ -107,6 +107,10 @@ static class Snippets
         var signer = new TokenSigner(key);
         var token = signer.Sign(new Cart(["tea"]), TimeSpan.FromMinutes(30));
         _ = signer.Read<Cart>(token).Payload;
+
+        var request = new HttpRequestMessage(HttpMethod.Delete, "/orders/1");
+        _ = CorsPreflight.Reason(request)   // null: sent at once; else why the browser asks first
+            ?? "sent at once";
     }
 
     public static async Task AcceptLoop(TcpListener listener, Func<NetworkStream, CancellationToken, Task> handle, CancellationToken ct)
