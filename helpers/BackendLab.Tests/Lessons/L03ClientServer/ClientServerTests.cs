@@ -111,6 +111,20 @@ public class ClientServerTests
     }
 
     [Fact]
+    public async Task TheTableShowsAP99OnlyWhenThereAreEnoughRequestsForOne()
+    {
+        await using var kestrel = await TestApp.StartAsync(a => a.MapGet("/", () => "hello"));
+        var few = await ClientRun.RunAsync(kestrel.Url, clients: 1, requestsPerClient: 4, label: "few");
+        var many = await ClientRun.RunAsync(kestrel.Url, clients: 2, requestsPerClient: 60, label: "many");
+        var rows = ClientRun.Table(few, many).ToString()!.Split("<tr>");
+        var fewRow = rows.Single(r => r.Contains(">few</td>"));
+        var manyRow = rows.Single(r => r.Contains(">many</td>"));
+        Assert.Contains("— (4 requests)", fewRow);
+        Assert.DoesNotContain("— (", manyRow);
+        Assert.Equal(120, many.Count - many.Errors);
+    }
+
+    [Fact]
     public async Task ClientRunRefusesAddressesOffThisMachine() =>
         await Assert.ThrowsAsync<ArgumentException>(() => ClientRun.RunAsync("http://example.com/"));
 }

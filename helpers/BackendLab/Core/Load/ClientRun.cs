@@ -94,15 +94,29 @@ public static class ClientRun
         };
     }
 
-    /// <summary>The results side by side as one table (one row each), with a legend.</summary>
+    /// <summary>The fewest answered requests for which <see cref="Table"/> shows a p99: with fewer, the "slowest 1 %" is not even one request.</summary>
+    public const int MinimumForP99 = 100;
+
+    /// <summary>
+    /// The results side by side as one table (one row each), with a legend. A run with fewer than
+    /// <see cref="MinimumForP99"/> answered requests shows its maximum instead of a p99.
+    /// </summary>
     public static HtmlTable Table(params IEnumerable<ClientRunResult> results)
     {
         var table = new HtmlTable()
             .Column("run").Column("clients", "clients sending at once (concurrency)").Column("requests").Column("failed")
-            .Column("p50 ms", "median latency: half the requests were faster").Column("p99 ms", "99 % of the requests were faster")
+            .Column("p50 ms", "median latency: half the requests were faster")
+            .Column("p99 ms", $"99 % of the requests were faster; shown from {MinimumForP99} answered requests (fewer cannot say what the slowest 1 % look like)")
+            .Column("max ms", "the slowest answered request")
             .Column("req/s", "answered requests per second (throughput)");
         foreach (var r in results)
-            table.Row(r.Label, r.Clients, r.Count - r.Errors, r.Errors, Math.Round(r.P50.TotalMilliseconds, 2), Math.Round(r.P99.TotalMilliseconds, 2), Math.Round(r.RequestsPerSecond));
+        {
+            var answered = r.Count - r.Errors;
+            object p99 = answered >= MinimumForP99 ? Math.Round(r.P99.TotalMilliseconds, 2) : $"— ({answered} requests)";
+            object p50 = answered > 0 ? Math.Round(r.P50.TotalMilliseconds, 2) : "none answered";
+            object max = answered > 0 ? Math.Round(r.Max.TotalMilliseconds, 2) : "none answered";
+            table.Row(r.Label, r.Clients, answered, r.Errors, p50, p99, max, Math.Round(r.RequestsPerSecond));
+        }
         return table;
     }
 }
