@@ -13,4 +13,20 @@ public static partial class Lesson07
         "Collect errors in a `Dictionary<string, string[]>` keyed by field (`\"name\"`, `\"seats\"`) and answer `Results.ValidationProblem(errors)` when it is not empty. Put `[RequestSizeLimit(Tickets.MaxBodyBytes)]` before each POST lambda.",
         "Booking: validate `seats` (1 to `Tickets.MaxSeatsPerBooking`), then `await tickets.FindEventAsync(id)` (null → `Results.NotFound()`), then `await tickets.BookAsync(id, seats, key)`: true → `Results.Ok(…)`, false → `Results.Problem(\"Not enough seats left.\", statusCode: 409)`.",
     ]);
+
+    /// <summary>Step 2: data that outlives the process. Check: <c>await Lesson07.Q2.Check(db =&gt; new SqlTickets(db))</c>.</summary>
+    public static readonly PersistenceExercise Q2 = new("07-capstone/q2", "Data that outlives the process",
+    [
+        "Every method is one SQL statement on `db`; nothing is kept in fields. `TicketDb` made the tables: `events (id, name, seats, booked)`.",
+        "Create: `var id = await db.ScalarAsync<long>(\"INSERT INTO events (name, seats) VALUES ($name, $seats) RETURNING id\", new { name, seats });`. List: `db.QueryAsync<Event>(\"SELECT id, name, seats, booked FROM events ORDER BY id\")`.",
+        "Book (a first version; step 3 makes it safe): find the event, return false when `e.Booked + seats > e.Seats`, else `UPDATE events SET booked = booked + $seats WHERE id = $eventId` and return true.",
+    ]);
+
+    /// <summary>Step 3: no overbooking. Check: <c>await Lesson07.Q3.Check(Book)</c>.</summary>
+    public static readonly OverbookingExercise Q3 = new("07-capstone/q3", "No overbooking",
+    [
+        "Reading `booked`, comparing, then writing is three steps; 200 requests (and another writer) run between them. The check has to be inside the write.",
+        "`UPDATE events SET booked = booked + $seats WHERE id = $eventId AND booked + $seats <= seats` changes one row when the seats were free and none when they were not. `db.ExecuteAsync` returns that count.",
+        "`async Task<bool> Book(TicketDb db, long eventId, int seats) => await db.ExecuteAsync(\"UPDATE events SET booked = booked + $seats WHERE id = $eventId AND booked + $seats <= seats\", new { eventId, seats }) == 1;`",
+    ]);
 }
