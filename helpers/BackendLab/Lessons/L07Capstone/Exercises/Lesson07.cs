@@ -29,4 +29,12 @@ public static partial class Lesson07
         "`UPDATE events SET booked = booked + $seats WHERE id = $eventId AND booked + $seats <= seats` changes one row when the seats were free and none when they were not. `db.ExecuteAsync` returns that count.",
         "`async Task<bool> Book(TicketDb db, long eventId, int seats) => await db.ExecuteAsync(\"UPDATE events SET booked = booked + $seats WHERE id = $eventId AND booked + $seats <= seats\", new { eventId, seats }) == 1;`",
     ]);
+
+    /// <summary>Step 4: retries are safe. Check: <c>await Lesson07.Q4.Check(BookOnce)</c>.</summary>
+    public static readonly RetryExercise Q4 = new("07-capstone/q4", "Retries are safe",
+    [
+        "A retry carries the same `Idempotency-Key`. Keep each key with its result in the `bookings` table (`key, event_id, seats, ok`); a key seen before answers that result and books nothing.",
+        "Two copies of a request can arrive at the same moment: both look for the key, neither finds it, both book. Do the lookup, the booking and the insert of the key in ONE transaction: `await db.TransactionAsync(async tx => { … })` (it holds the write lock from the start).",
+        "Inside: `var earlier = await tx.ScalarAsync<long?>(\"SELECT ok FROM bookings WHERE key = $key\", new { key }); if (earlier is not null) return earlier == 1;` then the conditional `UPDATE` of step 3 through `tx`, then `INSERT INTO bookings (key, event_id, seats, ok) VALUES ($key, $eventId, $seats, $ok)`. With no key (`key is null`), just book.",
+    ]);
 }
