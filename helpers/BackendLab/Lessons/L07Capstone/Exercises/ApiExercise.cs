@@ -12,7 +12,7 @@ namespace BackendLab.Lessons.L07Capstone;
 public sealed class ApiExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Starts <paramref name="map"/> over a fresh database and sends it a dozen requests. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication, ITickets> map) => RunAsync(map, async run =>
+    public Task<CheckResult> Check(Action<WebApplication, ITickets> map) => ReportCard.Record(1, RunAsync(map, async run =>
     {
         var db = await TicketDb.CreateAsync("check-07-q1");
         var server = await run.StartServerAsync(app => map(app, new ReferenceTickets.SqlTickets(db)));
@@ -73,5 +73,5 @@ public sealed class ApiExercise(string id, string title, IEnumerable<string>? hi
         if (second.Status != 409) return run.Wrong($"Booking 2 more seats when 1 is left answered {second.Status}; expected 409 Conflict (the request was fine, the seats are gone): `Results.Problem(…, statusCode: 409)`.");
         if (after?.Booked != 2) return run.Wrong($"After one booking of 2 seats, `GET /events/{concert.Id}` says {after?.Booked} booked; expected 2.");
         return run.Correct("The API answers every request at its boundary as it should: 201, 200, 400 with field errors, 404, 409, 413, and fields a client may not set are ignored.");
-    });
+    }));
 }

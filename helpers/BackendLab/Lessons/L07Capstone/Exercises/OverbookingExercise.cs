@@ -24,7 +24,7 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
     public OverbookingCount? Last { get; private set; }
 
     /// <summary>Runs both rounds. Never throws.</summary>
-    public Task<CheckResult> Check(Func<TicketDb, long, int, Task<bool>> book) => RunAsync(book, async run =>
+    public Task<CheckResult> Check(Func<TicketDb, long, int, Task<bool>> book) => ReportCard.Record(3, RunAsync(book, async run =>
     {
         var db = await TicketDb.CreateAsync("check-07-q3");
         var tickets = Tickets.With(new ReferenceTickets.SqlTickets(db), (d, id, seats, _) => book(d, id, seats), db);
@@ -46,7 +46,7 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
             return run.Wrong(lost + " Alone, your bookings were right; with another writer on the same file they are not. A `lock` or `SemaphoreSlim` only orders the requests of this process: the other writer (another process, in real life) never takes it. Let the database decide: one conditional `UPDATE`, or a transaction.");
         Last = shared.Count;
         return run.Correct($"{shared.Count.Ok} of {Requests} simultaneous bookings succeeded and {shared.Count.Conflicts} got 409, while another writer took {shared.Count.OtherWriter}: {shared.Count.Ok + shared.Count.OtherWriter} = {Seats} seats, and the file says {shared.Count.InFile}.");
-    });
+    }));
 
     static async Task<long> CreateAsync(ApiCalls api, CheckRun run, string name, int seats)
     {

@@ -9,7 +9,7 @@ namespace BackendLab.Lessons.L07Capstone;
 public sealed class PersistenceExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Creates events and books through your store, restarts, and compares. Never throws.</summary>
-    public Task<CheckResult> Check(Func<TicketDb, ITickets> store) => RunAsync(store, async run =>
+    public Task<CheckResult> Check(Func<TicketDb, ITickets> store) => ReportCard.Record(2, RunAsync(store, async run =>
     {
         var db = await TicketDb.CreateAsync("check-07-q2");
         var first = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, store(db)));
@@ -45,5 +45,5 @@ public sealed class PersistenceExercise(string id, string title, IEnumerable<str
         if (after?.Select(e => (e.Name, e.Booked)).SequenceEqual([("Concert", 2), ("Talk", 0)]) != true)
             return run.Wrong($"After the restart `GET /events` answered {Shown.Value(after?.Select(e => $"{e.Name}: {e.Booked} booked"))}, though the file holds {Shown.Value(inFile.Select(e => $"{e.Name}: {e.Booked} booked"))}: read the list from the database, not from memory.");
         return run.Correct($"Both events and the booking survived a restart: {inFile.Count} events in {Path.GetFileName(db.Path)}.");
-    });
+    }));
 }

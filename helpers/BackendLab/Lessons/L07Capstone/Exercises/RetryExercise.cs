@@ -18,7 +18,7 @@ public sealed class RetryExercise(string id, string title, IEnumerable<string>? 
     public (int Requests, int Keys, int InFile)? Last { get; private set; }
 
     /// <summary>Runs the rounds. Never throws.</summary>
-    public Task<CheckResult> Check(Func<TicketDb, long, int, string?, Task<bool>> bookOnce) => RunAsync(bookOnce, async run =>
+    public Task<CheckResult> Check(Func<TicketDb, long, int, string?, Task<bool>> bookOnce) => ReportCard.Record(4, RunAsync(bookOnce, async run =>
     {
         var db = await TicketDb.CreateAsync("check-07-q4");
         var server = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, Tickets.With(new ReferenceTickets.SqlTickets(db), bookOnce, db)));
@@ -64,7 +64,7 @@ public sealed class RetryExercise(string id, string title, IEnumerable<string>? 
             return run.Wrong($"{Bookings} bookings, each sent as two copies at once, booked {afterCopies} seats and answered {string.Join(", ", wrongStatuses)}; expected {Bookings} seats and every copy 200 (the second copy answers what the first got). A duplicate key in `INSERT` throws: look the key up first, inside the same transaction.");
         Last = (1 + Bookings * 4, 1 + Bookings * 2, await BookedAsync());
         return run.Correct($"{Bookings * 4} keyed requests ({Bookings * 2} keys, each sent twice) booked {Bookings * 2} seats: no retry booked twice.");
-    });
+    }));
 
     static HttpRequestMessage Booking(string path, string key)
     {
