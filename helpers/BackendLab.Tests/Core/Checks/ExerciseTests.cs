@@ -9,6 +9,7 @@ public class ExerciseTests
     [InlineData("02-frontend-backend-boundary/q1", "Lesson02.Q1")]
     [InlineData("06-dotnet-runtime-and-concurrency/q2", "Lesson06.Q2")]
     [InlineData("06b-fastapi-vs-kestrel/q1", "Lesson06b.Q1")]
+    [InlineData("07-capstone/q3", "Lesson07.Q3")]
     [InlineData("scratch/q1", "q1")]
     public void MessagesNameTheExerciseTheWayANotebookReachesIt(string id, string handle) =>
         Assert.Equal(handle, new EndpointExercise(id, "t").Handle);
