@@ -31,7 +31,7 @@ public sealed class ChoiceQuestion : Question
     public IReadOnlyDictionary<char, string> WhyNot { get; init; } = new Dictionary<char, string>();
 
     /// <inheritdoc/>
-    public override string Text => Prompt + "\n" + string.Join("\n", Choices.Select((c, i) => $"  {(char)('a' + i)}) {c}"));
+    protected override string Options => string.Join("\n", Choices.Select((c, i) => $"  {(char)('a' + i)}) {c}"));
 
     /// <inheritdoc/>
     protected override string AnswerForm => $"a letter from 'a' to '{(char)('a' + Choices.Count - 1)}'";

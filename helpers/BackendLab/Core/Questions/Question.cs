@@ -60,8 +60,11 @@ public abstract class Question : IHtmlContent
     /// <summary>An example call, e.g. <c>Lesson00.Concepts.Q1.Check(answer: 'a')</c>.</summary>
     protected abstract string ExampleCall { get; }
 
-    /// <summary>The question as text: the prompt and, for a choice, its lettered choices.</summary>
-    public virtual string Text => Prompt;
+    /// <summary>The question as plain text: the prompt (without its code backticks) and, for a choice, its lettered choices.</summary>
+    public string Text => Prompt.Replace("`", "") + (Options.Length == 0 ? "" : "\n" + Options);
+
+    /// <summary>The lettered choices, one per line ("  a) …"), or "" for a question that wants a number.</summary>
+    protected virtual string Options => "";
 
     /// <summary>Shows hint number <paramref name="n"/> (default: the first) and says whether another one follows.</summary>
     public ExerciseNote Hint(int n = 1)
@@ -97,6 +100,6 @@ public abstract class Question : IHtmlContent
 
     /// <summary>Shows the question in a box, with how to answer it.</summary>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder) =>
-        writer.Write(Box.Render("#3b6fb6", "❓ Concept question", Id, Html.Inline($"{Prompt} Answer with `{ExampleCall}`."), Text == Prompt ? null : Text[(Prompt.Length + 1)..],
+        writer.Write(Box.Render("#3b6fb6", "❓ Concept question", Id, Html.Inline($"{Prompt} Answer with `{ExampleCall}`."), Options.Length == 0 ? null : Options,
             $"data-backendlab-question=\"{Html.Encode(Id)}\""));
 }
