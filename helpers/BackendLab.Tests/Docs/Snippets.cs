@@ -122,3 +122,38 @@ static class Snippets
         }                                                                       // close it, then accept the next
     }
 }
+
+/// <summary>The doc examples of Core/Predictions, Questions, LiveProgress and Pictures, compiled (see <see cref="SnippetTests"/>).</summary>
+static class ToolkitSnippets
+{
+    // Core/Questions
+    public static readonly ChoiceQuestion Q1 = new("00-start-here/concepts-q1",
+        "Your server listens on 127.0.0.1. Who can send it requests?",
+        ["any computer on the internet", "programs on this computer only", "only the notebook cell that started it"],
+        answer: 'b', explanation: "127.0.0.1 is the loopback address: …", hints: ["What does 'loopback' loop back to?"]);
+
+    public static readonly NumberQuestion Q2 = new("00-start-here/concepts-q2",
+        "A server answers 100 requests, one after another, in 0.5 s. What is its throughput, in requests per second?",
+        answer: 200, explanation: "Throughput is requests ÷ seconds: 100 ÷ 0.5 = 200.") { Tolerance = 0.5 };
+
+    static Task WarmAsync(int page) => Task.CompletedTask;
+
+    public static async Task ToolkitAsync(double requestMicros, double callMicros)
+    {
+        // Core/Predictions
+        var guess = Predict.Number("How many times slower is a request than a function call?", guess: null, unit: "×");
+        _ = guess.Against(requestMicros / callMicros);
+
+        // Core/LiveProgress
+        using (var live = LiveProgress.Start("Warming the cache"))
+            for (var i = 1; i <= 10; i++) { await WarmAsync(i); live.Report(i / 10.0, $"{i} of 10 pages"); }
+
+        // Core/Pictures
+        _ = JourneyDiagram.Draw("GET /hello", [("TCP connect", 0.41), ("Kestrel", 0.12), ("handler", 20.3)]);
+        _ = SequenceDiagram.Draw("One exchange", ["client", "server"],
+            new("client", "server", "TCP connect", 0.4), new("client", "server", "GET /", 0.1), new("server", "client", "200 OK", 1.2));
+        _ = TopologyDiagram.Draw("Two instances behind a proxy",
+            [new("client", 0, 200), new("proxy", 1, 200), new("instance A", 2, 101), new("instance B", 2, 99), new("SQLite", 3, 200)],
+            [("client", "proxy"), ("proxy", "instance A"), ("proxy", "instance B"), ("instance A", "SQLite"), ("instance B", "SQLite")]);
+    }
+}

@@ -7,11 +7,12 @@ sealed record NotebookCell(int Index, string CellType, string Source, JsonObject
 {
     public bool IsCode => CellType == "code";
 
-    /// <summary>The id in the cell's <c>exercise:&lt;id&gt;</c> tag, or null.</summary>
+    /// <summary>The id in the cell's <c>exercise:&lt;id&gt;</c> (or concept question's <c>question:&lt;id&gt;</c>) tag, or null.</summary>
     public string? ExerciseId =>
         (Json["metadata"]?["tags"] as JsonArray)?
             .Select(t => t?.GetValue<string>())
-            .FirstOrDefault(t => t is not null && t.StartsWith("exercise:", StringComparison.Ordinal))?["exercise:".Length..];
+            .FirstOrDefault(t => t is not null && (t.StartsWith("exercise:", StringComparison.Ordinal) || t.StartsWith("question:", StringComparison.Ordinal)))?
+            .Split(':', 2)[1];
 
     /// <summary>The first line of code, to name the cell in a failure message.</summary>
     public string FirstLine =>

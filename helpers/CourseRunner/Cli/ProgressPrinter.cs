@@ -28,7 +28,7 @@ internal sealed class ProgressPrinter(TextWriter output)
                 CellStatus.Failed => "FAILED  ",
                 _ => "not run ",
             };
-            var exercise = cell.ExerciseId is { } id ? $" [exercise:{id}]" : "";
+            var exercise = cell.ExerciseId is { } id ? $" [{cell.ItemKind ?? "exercise"}:{id}]" : "";
             var why = result.Failure is { } f && result.Status != CellStatus.NotRun ? $"  {f}" : "";
             Line(result.Status == CellStatus.NotRun
                 ? $"  cell {cell.Number,3}  {verdict}"

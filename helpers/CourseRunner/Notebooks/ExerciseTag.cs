@@ -2,15 +2,25 @@ using System.Text.Json;
 
 namespace CourseRunner.Notebooks;
 
-/// <summary>Exercise cells carry the tag <c>exercise:&lt;id&gt;</c>; their solution lives in <c>solutions/&lt;stem&gt;/&lt;id&gt;.csx</c>.</summary>
+/// <summary>
+/// Exercise cells carry the tag <c>exercise:&lt;id&gt;</c>, concept-question cells <c>question:&lt;id&gt;</c>; either's
+/// solution lives in <c>solutions/&lt;stem&gt;/&lt;id&gt;.csx</c>.
+/// </summary>
 internal static class ExerciseTag
 {
-    private const string Prefix = "exercise:";
+    private static readonly string[] Prefixes = ["exercise:", "question:"];
 
     /// <summary>The id in a cell's <c>metadata.tags</c> (as the Documents reader keeps them), or null.</summary>
-    public static string? Find(IDictionary<string, object>? metadata) =>
-        Tags(metadata?.TryGetValue("tags", out var tags) == true ? tags : null)
-            .FirstOrDefault(t => t.StartsWith(Prefix, StringComparison.Ordinal))?[Prefix.Length..];
+    public static string? Find(IDictionary<string, object>? metadata) => FindTagged(metadata)?.Id;
+
+    /// <summary>The kind ("exercise" or "question") and id of a tagged cell, or null.</summary>
+    public static (string Kind, string Id)? FindTagged(IDictionary<string, object>? metadata)
+    {
+        foreach (var tag in Tags(metadata?.TryGetValue("tags", out var tags) == true ? tags : null))
+            foreach (var prefix in Prefixes)
+                if (tag.StartsWith(prefix, StringComparison.Ordinal)) return (prefix[..^1], tag[prefix.Length..]);
+        return null;
+    }
 
     public static string SolutionPath(string notebookDirectory, string notebookStem, string exerciseId) =>
         Path.Combine(notebookDirectory, "solutions", notebookStem, exerciseId + ".csx");

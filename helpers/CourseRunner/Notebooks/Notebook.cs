@@ -22,8 +22,11 @@ internal sealed record Notebook(string Path, InteractiveDocument Document, IRead
 
 internal enum CellKind { Markdown, Code }
 
-/// <summary>One cell; <see cref="Source"/> is what runs (a solution's text with --solutions).</summary>
-internal sealed record NotebookCell(int Index, CellKind Kind, string Source, string? ExerciseId)
+/// <summary>
+/// One cell; <see cref="Source"/> is what runs (a solution's text with --solutions). <see cref="ItemKind"/> is "exercise"
+/// or "question" for a cell tagged <c>exercise:&lt;id&gt;</c> or <c>question:&lt;id&gt;</c>.
+/// </summary>
+internal sealed record NotebookCell(int Index, CellKind Kind, string Source, string? ExerciseId, string? ItemKind = null)
 {
     /// <summary>1-based, as people count cells.</summary>
     public int Number => Index + 1;

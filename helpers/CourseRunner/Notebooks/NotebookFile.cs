@@ -60,7 +60,8 @@ internal static class NotebookFile
             }
             var source = element.Contents;
             problems.AddRange(CourseRules.CellProblems(element.KernelName ?? "(none)", source).Select(v => new NotebookProblem(file, i + 1, v.Line, v.Message)));
-            var exerciseId = ExerciseTag.Find(element.Metadata);
+            var tagged = ExerciseTag.FindTagged(element.Metadata);
+            var exerciseId = tagged?.Id;
             if (exerciseId is not null && solutions)
             {
                 var solution = ExerciseTag.SolutionPath(notebookDir, stem, exerciseId);
@@ -73,7 +74,7 @@ internal static class NotebookFile
                 else
                     problems.Add(new(file, i + 1, null, $"exercise '{exerciseId}' has no solution file {solution}"));
             }
-            cells.Add(new NotebookCell(i, CellKind.Code, source, exerciseId));
+            cells.Add(new NotebookCell(i, CellKind.Code, source, exerciseId, tagged?.Kind));
         }
         return problems.Count > 0 ? (null, problems) : (new Notebook(path, document, cells), problems);
     }

@@ -4,17 +4,22 @@ using CourseRunner.Notebooks;
 
 namespace CourseRunner.Site;
 
-/// <summary>One lesson as a page: prose rendered, code escaped, outputs as the notebook showed them (HTML raw, so charts draw).</summary>
+/// <summary>
+/// One lesson as a page: prose rendered (its first use of each glossary term linked to the glossary), code escaped, outputs
+/// as the notebook showed them (HTML raw, so charts draw); previous/next links at the top and bottom; a failed cell
+/// points to the troubleshooting page.
+/// </summary>
 internal static class LessonPage
 {
-    public static string Render(NotebookResult result)
+    public static string Render(NotebookResult result, SiteNav nav, string file)
     {
         var page = new StringBuilder(SiteStyle.Head(result.Title));
-        page.Append($"<body>\n<p><a href=\"index.html\">&larr; all lessons</a></p>\n");
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        page.Append("<body>\n").Append(nav.Render(file));
         if (result.Notebook is null)
         {
             page.Append($"<h1>{Html.Encode(result.Title)}</h1>\n<pre class=\"error\">");
-            page.Append(Html.Encode(string.Join("\n", result.Problems))).Append("</pre>\n</body></html>\n");
+            page.Append(Html.Encode(string.Join("\n", result.Problems))).Append("</pre>\n").Append(nav.Render(file)).Append("</body></html>\n");
             return page.ToString();
         }
         foreach (var cell in result.Notebook.Cells)
@@ -23,7 +28,7 @@ internal static class LessonPage
             switch (cell.Kind)
             {
                 case CellKind.Markdown:
-                    page.Append($"<section class=\"cell markdown\">{Markdown.ToHtml(cell.Source)}</section>\n");
+                    page.Append($"<section class=\"cell markdown\">{Glossary.Link(Markdown.ToHtml(cell.Source), linked)}</section>\n");
                     break;
                 case CellKind.Code:
                     page.Append($"<section class=\"cell code-cell\" id=\"cell-{cell.Number}\">\n");
@@ -32,11 +37,13 @@ internal static class LessonPage
                     foreach (var output in run?.Outputs ?? []) page.Append(Output(output)).Append('\n');
                     if (run is { Status: CellStatus.Failed, Failure: { } why } && !run.Outputs.OfType<ErrorOutput>().Any())
                         page.Append($"<pre class=\"error\">{Html.Encode(why)}</pre>\n");
+                    if (run is { Status: CellStatus.Failed or CellStatus.TimedOut })
+                        page.Append($"<p class=\"help\">A cell like this failing on your machine? See <a href=\"{SiteNav.TroubleshootingPage}\">troubleshooting</a>.</p>\n");
                     page.Append("</section>\n");
                     break;
             }
         }
-        page.Append("</body>\n</html>\n");
+        page.Append(nav.Render(file)).Append("</body>\n</html>\n");
         return page.ToString();
     }
 

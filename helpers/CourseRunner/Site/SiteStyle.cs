@@ -15,6 +15,12 @@ internal static class SiteStyle
         .error { background: #ffebe9; border: 1px solid #ff8182; border-radius: 6px; padding: 0.6rem 0.8rem; white-space: pre-wrap; margin: 0; }
         .status-ok { color: #1a7f37; } .status-failed { color: #cf222e; font-weight: bold; } .status-notrun { color: #59636e; }
         table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 0.2rem 0.5rem; text-align: left; }
+        .site-nav { display: flex; justify-content: space-between; gap: 1rem; font-size: 0.9em; margin: 0.5rem 0 1rem; padding: 0.4rem 0; border-bottom: 1px solid #d0d7de; }
+        .site-nav-middle a, .site-nav-middle b { margin: 0 0.3rem; }
+        a.term { color: inherit; text-decoration: underline dotted; }
+        .lessons td { vertical-align: top; } .objectives ul { margin: 0; padding-left: 1.1rem; } .intro { font-size: 1.05em; }
+        dl.glossary dt { font-weight: bold; margin-top: 0.6rem; } dl.glossary dd { margin-left: 1rem; }
+        :target { background: #fff8c5; } .help { font-size: 0.85em; color: #59636e; }
         """;
 
     public static string Head(string title) => $"""

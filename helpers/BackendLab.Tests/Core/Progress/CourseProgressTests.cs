@@ -6,26 +6,29 @@ namespace BackendLab.Tests;
 
 public class CourseProgressTests
 {
-    /// <summary>Every exercise the notebooks tag (<c>exercise:qN</c>), as "&lt;notebook&gt;/&lt;qN&gt;": evidence independent of reflection.</summary>
-    static SortedSet<string> TaggedInNotebooks()
+    /// <summary>Every exercise the notebooks tag (<c>exercise:qN</c>; concept questions <c>question:concepts-qN</c>), as "&lt;notebook&gt;/&lt;qN&gt;": evidence independent of reflection.</summary>
+    static SortedSet<string> TaggedInNotebooks(string prefix = "exercise:")
     {
         var folder = NotebookLinks.Folder(AppContext.BaseDirectory) ?? throw new InvalidOperationException("no notebooks folder above the tests");
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(folder, "*.ipynb"))
             foreach (var cell in JsonNode.Parse(File.ReadAllText(file))!["cells"]!.AsArray())
                 foreach (var tag in cell!["metadata"]?["tags"]?.AsArray() ?? [])
-                    if (((string?)tag)?.StartsWith("exercise:", StringComparison.Ordinal) == true)
-                        ids.Add($"{Path.GetFileNameWithoutExtension(file)}/{((string)tag!)["exercise:".Length..]}");
+                    if (((string?)tag)?.StartsWith(prefix, StringComparison.Ordinal) == true)
+                        ids.Add($"{Path.GetFileNameWithoutExtension(file)}/{((string)tag!)[prefix.Length..]}");
         return ids;
     }
 
     [Fact]
     public void TheCatalogueHoldsEveryExerciseTheNotebooksHave()
     {
-        var catalogue = ProgressCatalogue.All();
+        var all = ProgressCatalogue.All();
+        var catalogue = all.Where(i => i.Kind == "exercise").ToList();
         var tagged = TaggedInNotebooks();
 
         Assert.True(tagged.Count >= 10, $"only {tagged.Count} tagged exercises found");
+        Assert.Equal(TaggedInNotebooks("question:"), new SortedSet<string>(all.Where(i => i.Kind == "question").Select(i => i.Id), StringComparer.Ordinal));
+        Assert.Equal(all.OrderBy(i => i.Lesson).Select(i => i.Id), all.Select(i => i.Id));
         Assert.Equal(tagged, new SortedSet<string>(catalogue.Select(i => i.Id), StringComparer.Ordinal));
         Assert.All(catalogue, i => Assert.EndsWith("." + char.ToUpperInvariant(i.Id[i.Id.LastIndexOf('/') + 1]) + i.Id[(i.Id.LastIndexOf('/') + 2)..], i.Handle)); // Lesson01.Q1
         Assert.All(catalogue, i => Assert.Equal(int.Parse(i.Notebook[..2]), i.Lesson));
@@ -64,8 +67,9 @@ public class CourseProgressTests
 
         Assert.True(progress.IsOn);
         Assert.Equal(catalogue.Count, progress.Rows.Count);
-        Assert.Equal($"1 of {catalogue.Count} exercises done", progress.Summary);
-        Assert.Contains($"Your progress: 1 of {catalogue.Count} exercises done", html);
+        var (exercises, questions) = (catalogue.Count(i => i.Kind == "exercise"), catalogue.Count(i => i.Kind == "question"));
+        Assert.Equal($"1 of {exercises} exercises done, 0 of {questions} question{(questions == 1 ? "" : "s")} done", progress.Summary);
+        Assert.Contains($"Your progress: 1 of {exercises} exercises done", html);
         Assert.Equal(catalogue.Count, Regex.Count(html, "data-backendlab-item="));
         Assert.Single(Regex.Matches(html, "data-backendlab-done=\"true\""));
         Assert.Contains("never checked", html);
@@ -89,7 +93,8 @@ public class CourseProgressTests
 
         var progress = Course.Progress();
 
-        Assert.Equal($"0 of {ProgressCatalogue.All().Count} exercises done, 1 of 2 questions done", progress.Summary);
+        var (exercises, questions) = (ProgressCatalogue.All().Count(i => i.Kind == "exercise"), ProgressCatalogue.All().Count(i => i.Kind == "question"));
+        Assert.Equal($"0 of {exercises} exercises done, 1 of {questions + 2} questions done", progress.Summary);
         var row = progress.Rows.Single(r => r.Item.Id == "02-frontend-backend-boundary/c1");
         Assert.Equal((2, "question", true), (row.Item.Lesson, row.Item.Kind, row.IsDone));
         Assert.Contains("<a href=\"", Render(progress));
@@ -113,7 +118,7 @@ public class CourseProgressTests
         Assert.Contains("data-backendlab-progress=\"off\"", html);
         Assert.Contains("Progress is off here", html);
         Assert.Contains("BACKENDLAB_PROGRESS=off", html);
-        Assert.Contains($"the course has {ProgressCatalogue.All().Count} exercises", html);
+        Assert.Contains($"the course has {ProgressCatalogue.All().Count(i => i.Kind == "exercise")} exercises and ", html);
         Assert.Contains("Progress is off here", Render(Course.ResetProgress(confirm: true)));
     }
 

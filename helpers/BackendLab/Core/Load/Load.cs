@@ -37,7 +37,8 @@ public static class Load
     /// <summary>Runs the load <paramref name="options"/> describe against <paramref name="url"/> (closed loop, or open loop when <see cref="LoadOptions.Rate"/> is set).</summary>
     /// <param name="url">A loopback address, e.g. <c>lab.Url + "/delay?ms=20"</c>.</param>
     /// <param name="options">Users or rate, duration, warm-up, timeout…; <c>new LoadOptions()</c> is 8 users for 5 s.</param>
-    public static Task<LoadResult> RunAsync(string url, LoadOptions options) => new LoadEngine.LoadRun(url, options).RunAsync();
+    /// <remarks>A run of 2 s or more shows a live progress bar in a notebook while it runs (see <see cref="LiveProgress"/>).</remarks>
+    public static Task<LoadResult> RunAsync(string url, LoadOptions options) => LoadProgress.TrackAsync(new LoadEngine.LoadRun(url, options), url, options);
 
     /// <summary>
     /// Runs the same load once per concurrency (closed loop) or once per rate (open loop), one after another,
@@ -58,8 +59,16 @@ public static class Load
         var runs = concurrencies is not null
             ? concurrencies.Select(c => template with { Concurrency = c, Rate = null })
             : rates!.Select(r => template with { Rate = r });
+        var plan = runs.ToList();
         var results = new List<LoadResult>();
-        foreach (var run in runs) results.Add(await RunAsync(url, run));
-        return new LoadSweep(results);
+        using var live = LoadProgress.StartSweep(url, plan, template.Progress);
+        for (var i = 0; i < plan.Count; i++)
+        {
+            live.Segment(i, plan.Count, $"run {i + 1} of {plan.Count} ({LoadProgress.Label(plan[i])})");
+            results.Add(await RunAsync(url, plan[i] with { Progress = null }));
+        }
+        var sweep = new LoadSweep(results);
+        live.Complete($"{plan.Count} runs: " + string.Join(", ", results.Select((r, i) => $"{LoadProgress.Label(plan[i])} → {r.RequestsPerSecond:#,0} req/s")));
+        return sweep;
     }
 }

@@ -49,6 +49,12 @@ public sealed record LoadOptions
     /// <summary>The body's Content-Type when <see cref="Body"/> is set. Default <c>application/json</c>.</summary>
     public string ContentType { get; init; } = "application/json";
 
+    /// <summary>
+    /// Receives the run's progress every 250 ms and its summary at the end (see <see cref="LiveProgress"/>), in or outside a
+    /// notebook. Default: none (in a notebook, a run of 2 s or more shows a live bar by itself).
+    /// </summary>
+    public IProgress<LiveProgressReport>? Progress { get; init; }
+
     /// <summary>True for an open-loop run (<see cref="Rate"/> is set).</summary>
     public bool IsOpenLoop => Rate is not null;
 

@@ -44,8 +44,14 @@ public sealed class CourseProgress : IHtmlContent
 
     /// <summary>"7 of 14 exercises done" (one part per kind of item), or "progress is off" when it is.</summary>
     public string Summary => !IsOn
-        ? $"Progress is off here; the course has {Rows.Count} exercises."
-        : string.Join(", ", Rows.GroupBy(r => r.Item.Kind).Select(g => $"{g.Count(r => r.IsDone)} of {g.Count()} {g.Key}s done"));
+        ? $"Progress is off here; the course has {string.Join(" and ", Kinds().Select(g => Plural(g.Count(), g.Key)))}."
+        : string.Join(", ", Kinds().Select(g => $"{g.Count(r => r.IsDone)} of {Plural(g.Count(), g.Key)} done"));
+
+    // Exercises first, then questions, then any other kind.
+    IEnumerable<IGrouping<string, ProgressRow>> Kinds() =>
+        Rows.GroupBy(r => r.Item.Kind).OrderBy(g => g.Key switch { "exercise" => 0, "question" => 1, _ => 2 });
+
+    static string Plural(int count, string kind) => $"{count} {kind}{(count == 1 ? "" : "s")}";
 
     /// <summary>Readable text: the summary, then one line per item.</summary>
     public override string ToString()

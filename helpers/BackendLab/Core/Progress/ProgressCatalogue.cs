@@ -4,7 +4,7 @@ namespace BackendLab;
 
 /// <summary>One checkable item of the course, found in BackendLab: its id, kind, title and how a notebook reaches it.</summary>
 /// <param name="Id">"01-backend-basics/q1": the notebook file name without <c>.ipynb</c>, a slash, the item's name.</param>
-/// <param name="Kind">"exercise".</param>
+/// <param name="Kind">"exercise" or "question".</param>
 /// <param name="Title">What to do, in a few words.</param>
 /// <param name="Handle">The code that reaches it, e.g. <c>Lesson01.Q1</c>.</param>
 public sealed record CourseItem(string Id, string Kind, string Title, string Handle)
@@ -17,8 +17,8 @@ public sealed record CourseItem(string Id, string Kind, string Title, string Han
 }
 
 /// <summary>
-/// Every exercise of the course, found by reflection: any public static field or property, of any type in BackendLab,
-/// whose type derives from <see cref="Exercise"/>. Its id names its notebook, so no other metadata is needed.
+/// Every exercise and concept question of the course, found by reflection: any public static field or property, of any
+/// type in BackendLab (nested types too), whose type derives from <see cref="Exercise"/> or <see cref="Question"/>. Its id names its notebook, so no other metadata is needed.
 /// </summary>
 internal static class ProgressCatalogue
 {
@@ -29,12 +29,17 @@ internal static class ProgressCatalogue
         foreach (var type in Types(assembly ?? typeof(Exercise).Assembly).Where(t => !t.ContainsGenericParameters))
         {
             const BindingFlags flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            var members = type.GetFields(flags).Where(f => typeof(Exercise).IsAssignableFrom(f.FieldType)).Select(f => (f.Name, Get: (Func<object?>)(() => f.GetValue(null))))
-                .Concat(type.GetProperties(flags).Where(p => typeof(Exercise).IsAssignableFrom(p.PropertyType) && p.GetIndexParameters().Length == 0)
+            static bool Checkable(Type t) => typeof(Exercise).IsAssignableFrom(t) || typeof(Question).IsAssignableFrom(t);
+            var members = type.GetFields(flags).Where(f => Checkable(f.FieldType)).Select(f => (f.Name, Get: (Func<object?>)(() => f.GetValue(null))))
+                .Concat(type.GetProperties(flags).Where(p => Checkable(p.PropertyType) && p.GetIndexParameters().Length == 0)
                     .Select(p => (p.Name, Get: (Func<object?>)(() => p.GetValue(null)))));
             foreach (var (name, get) in members)
+            {
                 if (Value(get) is Exercise exercise && !found.ContainsKey(exercise.Id))
                     found[exercise.Id] = new CourseItem(exercise.Id, "exercise", exercise.Title, $"{type.Name}.{name}");
+                else if (Value(get) is Question question && !found.ContainsKey(question.Id))
+                    found[question.Id] = new CourseItem(question.Id, "question", question.Prompt, question.Handle);
+            }
         }
         return [.. found.Values.OrderBy(i => i.Notebook, StringComparer.Ordinal).ThenBy(i => i.Id.Length).ThenBy(i => i.Id, StringComparer.Ordinal)];
     }

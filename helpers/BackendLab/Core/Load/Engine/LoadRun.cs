@@ -57,6 +57,9 @@ internal sealed class LoadRun
     internal long TimeoutTicks => _timeout;
     internal bool Stopping => _stop;
 
+    /// <summary>Measured requests sent so far (for a live progress bar).</summary>
+    internal long MeasuredSoFar => Math.Min(Interlocked.Read(ref _measuredSent), _options.MaxRequests);
+
     /// <summary>Counts one more measured request; false (and the run stops) once MaxRequests were sent.</summary>
     internal bool TryCountMeasuredRequest()
     {
