@@ -12,8 +12,17 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
 {
     readonly List<IAsyncDisposable> _started = [];
 
-    /// <summary>How long one request may take before the handler counts as hanging. Default: 5 seconds.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>True once a request got no answer within <see cref="Timeout"/>: the stops at the end do not wait for it (set by <see cref="SendAsync"/>, or by a check that sends on its own clients).</summary>
+    public bool HandlerHung { get; set; }
+
+    /// <summary>
+    /// How long one request may take before the handler counts as hanging: 3 seconds. With the server's start and its
+    /// immediate stop, a check of a hanging handler ends within 5 seconds.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long one request may take before the handler counts as hanging. Default: <see cref="DefaultTimeout"/> (3 seconds).</summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>What the learner sees under the verdict: one line per step, in order.</summary>
     public List<string> Steps { get; } = [];
@@ -34,10 +43,13 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
         return started;
     }
 
-    /// <summary>Starts the learner's endpoints on a private loopback server named after the exercise.</summary>
+    /// <summary>
+    /// Starts the learner's endpoints on a private loopback server named after the exercise. When the check ends it has
+    /// every answer it needs, so the server stops at once: a request still in flight (a hanging handler) is not waited for.
+    /// </summary>
     public Task<RunningServer> StartServerAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null) =>
         StartAsync(() => Servers.StartAsync($"check {exercise.Id}", configure ?? (_ => { }), map,
-            new ServerOptions { ClientTimeout = Timeout, StopTimeout = TimeSpan.FromSeconds(1) }));
+            new ServerOptions { ClientTimeout = Timeout, StopTimeout = TimeSpan.Zero }));
 
     /// <summary>
     /// Sends <paramref name="request"/> and reads the whole answer. The starter's exception ends the check as not attempted;
@@ -63,6 +75,7 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+            HandlerHung = true;
             throw new CheckStop(Wrong($"{name} got no response within {Durations.Format(Timeout)}. " +
                 "Does the handler wait for something that never finishes (a missing `await`, `.Result`, an endless loop)?"));
         }
@@ -83,10 +96,20 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
     /// <summary>The verdict "not attempted": the starter code is still in place.</summary>
     public CheckResult NotAttempted() => exercise.StarterVerdict();
 
-    /// <summary>Stops everything the check started, newest first.</summary>
+    /// <summary>
+    /// Stops everything the check started, newest first. After a hanging handler, each stop is waited for at most a
+    /// quarter of a second (Kestrel gives a request that ignores its abort a whole second) and finishes in the background:
+    /// the server is already out of <see cref="Servers"/>, and the verdict does not wait for it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        for (var i = _started.Count - 1; i >= 0; i--) await _started[i].DisposeAsync();
+        for (var i = _started.Count - 1; i >= 0; i--)
+        {
+            var stop = _started[i].DisposeAsync().AsTask();
+            if (!HandlerHung) { await stop; continue; }
+            _ = stop.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted); // observed, never thrown
+            await Task.WhenAny(stop, Task.Delay(250));
+        }
     }
 }
 

@@ -15,8 +15,11 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
     /// <summary>The counter's path. Default: "/visits".</summary>
     public string Path { get; init; } = "/visits";
 
-    /// <summary>How long one request may take before the handler counts as hanging. Default: 5 seconds.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long one request may take before the handler counts as hanging. Default: 3 seconds, so that a check of a
+    /// hanging handler, server start and stop included, ends within 5 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = CheckRun.DefaultTimeout;
 
     /// <summary>
     /// Starts <paramref name="map"/>'s endpoints on a private loopback server; Alice visits 3 times, Bob reads the count,
@@ -39,6 +42,7 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
         {
             var answer = await who.AskAsync(method);
             run.Step(answer.ToString());
+            if (answer.Status is null) run.HandlerHung = true;
             if (answer.StarterThrew) return (null, run.NotAttempted());
             if (answer.Problem is { } problem) return (null, Wrong(problem));
             return (answer.Count, null);
