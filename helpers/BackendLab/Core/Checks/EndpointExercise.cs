@@ -1,3 +1,4 @@
+using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
 
 namespace BackendLab;
@@ -47,6 +48,7 @@ public sealed class EndpointExercise : Exercise
 
     async Task<CheckResult> SendAllAsync(CheckRun run, RunningServer server)
     {
+        run.Samples.AddRange(Requests.Select(probe => (Func<HttpRequestMessage>)probe.ToRequest));
         foreach (var probe in Requests)
         {
             using var request = probe.ToRequest();

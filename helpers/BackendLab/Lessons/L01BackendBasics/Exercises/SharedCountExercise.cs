@@ -28,6 +28,8 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
     public Task<CheckResult> Check(Action<WebApplication> map) => RunAsync(map, async run =>
         {
             var server = await run.StartServerAsync(map);
+            run.Samples.Add(() => new HttpRequestMessage(HttpMethod.Post, Path));
+            run.Samples.Add(() => new HttpRequestMessage(HttpMethod.Get, Path));
             using var alice = new Visitor("Alice", server, Path, Timeout);
             using var bob = new Visitor("Bob", server, Path, Timeout);
             return await Judge(run, alice, bob);
@@ -43,7 +45,8 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
             var answer = await who.AskAsync(method);
             run.Step(answer.ToString());
             if (answer.Status is null) run.HandlerHung = true;
-            if (answer.StarterThrew) return (null, run.NotAttempted());
+            else if (answer.Error is null || answer.StarterThrew) run.Saw($"{method.Method} {Path}", answer.Status.Value, answer.StarterThrew);
+            if (answer.StarterThrew) return (null, await run.StarterFoundAsync(alice.Client, alice.Server));
             if (answer.Problem is { } problem) return (null, Wrong(problem));
             return (answer.Count, null);
         }
@@ -96,6 +99,10 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
     sealed class Visitor(string name, RunningServer server, string path, TimeSpan timeout) : IDisposable
     {
         readonly HttpClient _client = LoopbackHandler.CreateClient(server.BaseAddress, timeout);
+
+        public HttpClient Client => _client;
+
+        public RunningServer Server => server;
 
         public async Task<Answer> AskAsync(HttpMethod method)
         {
