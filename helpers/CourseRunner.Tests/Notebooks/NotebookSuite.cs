@@ -95,6 +95,27 @@ public sealed class NotebookSuite(ITestOutputHelper output)
         Assert.True(orphans.Count == 0, $"{notebook}: solutions without an exercise cell: {string.Join(", ", orphans)}");
     }
 
+    /// <summary>
+    /// The check call ends the exercise cell itself, so an edit that does not compile shows only its errors and never a verdict
+    /// on the previous definition; the solution, run in its place with --solutions, ends with the same call.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void EveryExerciseCellEndsWithItsCheckAndSoDoesItsSolution(string notebook)
+    {
+        var nb = SavedNotebook.Open(notebook);
+        var problems = new List<string>();
+        foreach (var cell in nb.ExerciseCells)
+        {
+            var check = ExerciseTag.CheckCall(cell.Source);
+            if (check is null) { problems.Add($"cell {cell.Index + 1} ({cell.FirstLine}): the exercise cell does not end with its check call"); continue; }
+            var file = Path.Combine(Repository.SolutionsFolder, nb.Name, cell.ExerciseId + ".csx");
+            if (File.Exists(file) && ExerciseTag.CheckCall(File.ReadAllText(file)) != check)
+                problems.Add($"notebooks/solutions/{nb.Name}/{cell.ExerciseId}.csx does not end with its cell's `{check}`");
+        }
+        Assert.True(problems.Count == 0, $"{notebook}:\n{string.Join("\n", problems)}");
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public async Task RunsAllTwiceInOneSessionWithTheStarterCode(string notebook)

@@ -25,6 +25,14 @@ internal static class ExerciseTag
     public static string SolutionPath(string notebookDirectory, string notebookStem, string exerciseId) =>
         Path.Combine(notebookDirectory, "solutions", notebookStem, exerciseId + ".csx");
 
+    /// <summary>
+    /// The check call that ends an exercise cell (its last non-blank line, when it calls <c>.Check(</c>), or null. The check
+    /// ends the exercise cell itself, so a cell that does not compile shows its errors and no verdict on an older definition;
+    /// a solution, which runs in place of the cell, ends with the same call.
+    /// </summary>
+    public static string? CheckCall(string source) =>
+        source.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } last && last.Contains(".Check(", StringComparison.Ordinal) ? last : null;
+
     private static IEnumerable<string> Tags(object? tags) => tags switch
     {
         JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!),

@@ -5,3 +5,5 @@ IResult SignUp(SignUpForm form)
     // The server decides the role: whatever form.Role says, a new member is a "member".
     return Results.Created($"/members/{Uri.EscapeDataString(form.Name)}", new { name = form.Name, role = "member" });
 }
+
+await q1.Check(app => app.MapPost("/signup", SignUp))

@@ -4,3 +4,5 @@ void MapVisits(WebApplication app)
     app.MapPost("/visits", () => Interlocked.Increment(ref visits));    // adds one safely, even when requests arrive together
     app.MapGet("/visits", () => visits);
 }
+
+await q2.Check(MapVisits)

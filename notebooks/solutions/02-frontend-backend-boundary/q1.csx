@@ -11,3 +11,5 @@ IResult PostReview(ReviewForm review)
     if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
     return TypedResults.Created("/reviews/1", review);
 }
+
+await Lesson02.Q1.Check(PostReview)

@@ -11,3 +11,5 @@ void MapOrders(WebApplication app, ShopDb db)
         return TypedResults.Created($"/orders/{order.Id}", order);
     });
 }
+
+await Lesson02.Q2.Check(MapOrders)

@@ -6,3 +6,5 @@ async Task<string> FetchWithDeadline(HttpClient client, string url)
         catch (OperationCanceledException) { throw new TimeoutException($"{url} did not answer within 1 s."); }
     }
 }
+
+await Lesson03.Q2.Check(FetchWithDeadline)

@@ -10,3 +10,5 @@ async Task Timing(HttpContext context, RequestDelegate next)
     });
     await next(context);
 }
+
+await Lesson04.Q1.Check(Timing)

@@ -6,3 +6,5 @@ IResult Catalog(HttpRequest request, HttpResponse response, string body)
     if (ETags.IfNoneMatch(request, etag)) return Results.StatusCode(304);
     return Results.Text(body, "application/json");
 }
+
+await Lesson04.Q2.Check(Catalog)

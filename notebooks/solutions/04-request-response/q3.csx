@@ -19,3 +19,5 @@ void MapOrders(WebApplication app)
     });
     app.MapGet("/orders/count", () => orders.Count);
 }
+
+await Lesson04.Q3.Check(MapOrders)

@@ -8,3 +8,5 @@ void MapCart(WebApplication app, ISharedStore store)
     });
     app.MapGet("/cart/{user}", (string user) => store.ListAsync($"cart:{user}"));
 }
+
+await Lesson05.Q1.Check(MapCart)

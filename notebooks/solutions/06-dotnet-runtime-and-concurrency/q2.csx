@@ -2,3 +2,5 @@
 // behind at most 8 others, about 8 ÷ 4 × 20 ms = 40 ms, before its own 20 ms query.
 int permitLimit = 4;
 int queueLimit = 4;
+
+await Lesson06.Q2.Check(permitLimit, queueLimit)

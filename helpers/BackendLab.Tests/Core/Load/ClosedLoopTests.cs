@@ -1,16 +1,20 @@
 namespace BackendLab.Tests.Core;
 
+/// <summary>The closed loop's behaviour, on every engine this machine has (both on Linux): they must not differ.</summary>
 [Collection("servers")]
 public class ClosedLoopTests
 {
-    static LoadOptions Short(int users) =>
-        new() { Concurrency = users, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.FromSeconds(0.3) };
+    static LoadOptions Short(int users, LoadEngineKind engine) =>
+        new() { Concurrency = users, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.FromSeconds(0.3), Engine = engine };
 
-    [Fact]
-    public async Task MeasuresAFixed20msDelayAsAbout20msAndObeysLittlesLaw()
+    /// <summary>Sockets everywhere, and Epoll where it is supported.</summary>
+    public static TheoryData<LoadEngineKind> Engines => LoadEngines.OnThisMachine;
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task MeasuresAFixed20msDelayAsAbout20msAndObeysLittlesLaw(LoadEngineKind engine)
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=20", Short(8));
+        var r = await BackendLab.Load.RunAsync(server.Url + "/delay?ms=20", Short(8, engine));
 
         // A 20 ms timer can be observed up to a tick early; a busy machine adds queueing, so the cap is generous.
         Assert.InRange(r.P50.TotalMilliseconds, 19, 100);
@@ -19,11 +23,11 @@ public class ClosedLoopTests
         Assert.InRange(r.RequestsPerSecond * r.Mean.TotalSeconds, 8 * 0.85, 8 * 1.15);
     }
 
-    [Fact]
-    public async Task PercentilesAreOrderedAndCountsAddUp()
+    [Theory, MemberData(nameof(Engines))]
+    public async Task PercentilesAreOrderedAndCountsAddUp(LoadEngineKind engine)
     {
         var server = await LoadTestServer.StartAsync();
-        var r = await BackendLab.Load.RunAsync(server.Url + "/flaky", Short(4));
+        var r = await BackendLab.Load.RunAsync(server.Url + "/flaky", Short(4, engine));
 
         Assert.True(r.Ok > 0 && r.Errors > 0, r.ToString());
         Assert.Equal(r.Count, r.Ok + r.Errors);
@@ -36,24 +40,24 @@ public class ClosedLoopTests
         Assert.True(TimeSpan.Zero < r.P50 && r.Mean <= r.Max);
     }
 
-    [Fact]
-    public async Task StopsAfterTheDurationAndAfterMaxRequests()
+    [Theory, MemberData(nameof(Engines))]
+    public async Task StopsAfterTheDurationAndAfterMaxRequests(LoadEngineKind engine)
     {
         var server = await LoadTestServer.StartAsync();
-        var (timed, took) = await LoadTestServer.TimeAsync(() => BackendLab.Load.RunAsync(server.Url + "/ok", Short(4) with { Duration = TimeSpan.FromSeconds(1) }));
+        var (timed, took) = await LoadTestServer.TimeAsync(() => BackendLab.Load.RunAsync(server.Url + "/ok", Short(4, engine) with { Duration = TimeSpan.FromSeconds(1) }));
         Assert.InRange(timed.Elapsed.TotalSeconds, 1.0, 1.5);
         Assert.True(took < TimeSpan.FromSeconds(3), $"took {took}");
 
-        var capped = await BackendLab.Load.RunAsync(server.Url + "/ok", Short(4) with { MaxRequests = 100 });
+        var capped = await BackendLab.Load.RunAsync(server.Url + "/ok", Short(4, engine) with { MaxRequests = 100 });
         Assert.Equal(100, capped.Count);
         Assert.True(capped.Elapsed < TimeSpan.FromSeconds(1.5));
     }
 
-    [Fact]
-    public async Task AHangingEndpointGivesTimeoutsAndTheRunEndsOnTime()
+    [Theory, MemberData(nameof(Engines))]
+    public async Task AHangingEndpointGivesTimeoutsAndTheRunEndsOnTime(LoadEngineKind engine)
     {
         var server = await LoadTestServer.StartAsync();
-        var options = Short(4) with { Duration = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMilliseconds(300) };
+        var options = Short(4, engine) with { Duration = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMilliseconds(300) };
         var (r, took) = await LoadTestServer.TimeAsync(() => BackendLab.Load.RunAsync(server.Url + "/hang", options));
 
         Assert.True(r.ErrorsByKind.GetValueOrDefault("timeout") >= 4, r.ToString());
@@ -62,23 +66,23 @@ public class ClosedLoopTests
         Assert.True(took < TimeSpan.FromSeconds(3), $"took {took}"); // warm-up 0.3 + 1 s + one timeout, plus slack
     }
 
-    [Fact]
-    public async Task ReadsChunkedBodiesAndReconnectsAfterConnectionClose()
+    [Theory, MemberData(nameof(Engines))]
+    public async Task ReadsChunkedBodiesAndReconnectsAfterConnectionClose(LoadEngineKind engine)
     {
         var server = await LoadTestServer.StartAsync();
-        var chunked = await BackendLab.Load.RunAsync(server.Url + "/chunked", Short(2) with { MaxRequests = 300 });
+        var chunked = await BackendLab.Load.RunAsync(server.Url + "/chunked", Short(2, engine) with { MaxRequests = 300 });
         Assert.Equal(300, chunked.Ok);
-        var close = await BackendLab.Load.RunAsync(server.Url + "/close", Short(2) with { MaxRequests = 300 });
+        var close = await BackendLab.Load.RunAsync(server.Url + "/close", Short(2, engine) with { MaxRequests = 300 });
         Assert.Equal(300, close.Ok);
     }
 
-    [Fact]
-    public async Task ARefusedConnectionIsAnErrorNotAHang()
+    [Theory, MemberData(nameof(Engines))]
+    public async Task ARefusedConnectionIsAnErrorNotAHang(LoadEngineKind engine)
     {
         var server = await LoadTestServer.StartAsync();
         var url = server.Url + "/ok";
         await server.StopAsync();
-        var r = await BackendLab.Load.RunAsync(url, Short(2) with { Duration = TimeSpan.FromSeconds(0.5) });
+        var r = await BackendLab.Load.RunAsync(url, Short(2, engine) with { Duration = TimeSpan.FromSeconds(0.5) });
         Assert.Equal(0, r.Ok);
         Assert.True(r.ErrorsByKind.GetValueOrDefault("connection refused") > 0, r.ToString());
     }
@@ -111,5 +115,7 @@ public class ClosedLoopTests
         Assert.Equal(10_000_000, o.MaxRequests);
         Assert.Equal(8, o.EffectiveConcurrency);
         Assert.Equal(256, (o with { Rate = 100 }).EffectiveConcurrency);
+        Assert.Equal(OperatingSystem.IsLinux() ? LoadEngineKind.Epoll : LoadEngineKind.Sockets, o.Engine);
+        Assert.Equal(LoadOptions.BestEngine, o.Engine);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 
 namespace BackendLab;
 
@@ -12,8 +14,17 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
 {
     readonly List<IAsyncDisposable> _started = [];
 
-    /// <summary>How long one request may take before the handler counts as hanging. Default: 5 seconds.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>True once a request got no answer within <see cref="Timeout"/>: the stops at the end do not wait for it (set by <see cref="SendAsync"/>, or by a check that sends on its own clients).</summary>
+    public bool HandlerHung { get; set; }
+
+    /// <summary>
+    /// How long one request may take before the handler counts as hanging: 3 seconds. With the server's start and its
+    /// immediate stop, a check of a hanging handler ends within 5 seconds.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long one request may take before the handler counts as hanging. Default: <see cref="DefaultTimeout"/> (3 seconds).</summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>What the learner sees under the verdict: one line per step, in order.</summary>
     public List<string> Steps { get; } = [];
@@ -34,10 +45,13 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
         return started;
     }
 
-    /// <summary>Starts the learner's endpoints on a private loopback server named after the exercise.</summary>
+    /// <summary>
+    /// Starts the learner's endpoints on a private loopback server named after the exercise. When the check ends it has
+    /// every answer it needs, so the server stops at once: a request still in flight (a hanging handler) is not waited for.
+    /// </summary>
     public Task<RunningServer> StartServerAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null) =>
         StartAsync(() => Servers.StartAsync($"check {exercise.Id}", configure ?? (_ => { }), map,
-            new ServerOptions { ClientTimeout = Timeout, StopTimeout = TimeSpan.FromSeconds(1) }));
+            new ServerOptions { ClientTimeout = Timeout, StopTimeout = TimeSpan.Zero }));
 
     /// <summary>
     /// Sends <paramref name="request"/> and reads the whole answer. The starter's exception ends the check as not attempted;
@@ -63,14 +77,75 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+            HandlerHung = true;
             throw new CheckStop(Wrong($"{name} got no response within {Durations.Format(Timeout)}. " +
                 "Does the handler wait for something that never finishes (a missing `await`, `.Result`, an endless loop)?"));
         }
-        var error = server is not null && server.Log.Total > before ? server.Log.Last?.Error : null;
-        if (LearnerCode.IsStarter(error) || (reply.Status == 500 && reply.Body.Contains(nameof(NotImplementedException), StringComparison.Ordinal)))
-            throw new CheckStop(NotAttempted());
-        if (error is not null) throw new CheckStop(Wrong($"{name}: your handler threw `{error}`."));
+        var entry = server is not null && server.Log.Total > before ? server.Log.Last : null;
+        var starter = Saw(request, reply, server, entry);
+        if (starter) throw new CheckStop(await StarterFoundAsync(client, server));
+        if (entry?.Error is { } error) throw new CheckStop(Wrong($"{name}: your handler threw `{error}`."));
         return reply;
+    }
+
+    /// <summary>
+    /// Requests that reach each of the exercise's endpoints (an <see cref="EndpointExercise"/>'s probes, say). When one
+    /// endpoint still has the starter code, they are sent to tell which of the others are done; so are requests to the
+    /// learner's own endpoints that have no route parameters.
+    /// </summary>
+    public List<Func<HttpRequestMessage>> Samples { get; } = [];
+
+    readonly PartialWork _work = new();
+
+    /// <summary>Records what an endpoint did (for a check that sends on its own clients); true when it threw the starter's exception.</summary>
+    public void Saw(string endpoint, int status, bool starter) => _work.Saw(endpoint, status, starter);
+
+    bool Saw(HttpRequestMessage request, CheckReply reply, RunningServer? server, ServedRequest? entry)
+    {
+        var starter = LearnerCode.IsStarter(entry?.Error) || (reply.Status == 500 && reply.Body.Contains(nameof(NotImplementedException), StringComparison.Ordinal));
+        var endpoint = entry is not null ? (entry.Route is { } route ? $"{request.Method.Method} {route}" : null)
+            : $"{request.Method.Method} {request.RequestUri?.OriginalString.Split('?')[0]}";
+        if (endpoint is not null) _work.Saw(endpoint, reply.Status, starter);
+        return starter;
+    }
+
+    /// <summary>
+    /// One endpoint still throws the starter's exception: sends <see cref="Samples"/> and a request to each of the learner's
+    /// endpoints without route parameters to see which are done. Not attempted when none is; otherwise incorrect, with a
+    /// line per endpoint ("`POST /visits` works; `GET /visits` still throws `NotImplementedException`…").
+    /// </summary>
+    public async Task<CheckResult> StarterFoundAsync(HttpClient client, RunningServer? server)
+    {
+        foreach (var sample in Samples.Concat(LearnerEndpoints(server)))
+        {
+            using var request = sample();
+            if (_work.Knows($"{request.Method.Method} {request.RequestUri?.OriginalString.Split('?')[0]}")) continue;
+            var before = server?.Log.Total ?? 0;
+            using var timeout = new CancellationTokenSource(Timeout);
+            try
+            {
+                using var response = await client.SendAsync(request, timeout.Token);
+                var reply = new CheckReply(response, await response.Content.ReadAsStringAsync(timeout.Token));
+                Saw(request, reply, server, server is not null && server.Log.Total > before ? server.Log.Last : null);
+            }
+            catch (OperationCanceledException) { HandlerHung = true; }
+            catch (HttpRequestException) { }
+        }
+        return _work.AnyDone && _work.AnyStarter ? Wrong(_work.Message(exercise.Handle)) : NotAttempted();
+    }
+
+    /// <summary>A request to each endpoint the learner mapped that has no route parameters (an empty JSON object as the body of a POST, PUT or PATCH).</summary>
+    static IEnumerable<Func<HttpRequestMessage>> LearnerEndpoints(RunningServer? server)
+    {
+        if (server is null) return [];
+        return ((IEndpointRouteBuilder)server.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Count == 0)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (method, path: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))))
+            .Select(x => (Func<HttpRequestMessage>)(() => new HttpRequestMessage(new HttpMethod(x.method), x.path)
+            {
+                Content = x.method is "POST" or "PUT" or "PATCH" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null,
+            }))
+            .ToList();
     }
 
     /// <summary>The verdict "correct", with the steps as details.</summary>
@@ -80,13 +155,23 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
     public CheckResult Wrong(string message) =>
         exercise.Verdict(CheckOutcome.Incorrect, message, Steps.Count == 0 ? null : "What happened:\n" + string.Join('\n', Steps));
 
-    /// <summary>The verdict "not attempted": the starter code is still in place.</summary>
+    /// <summary>The verdict "not attempted": the starter code is still in place (everywhere: see <see cref="StarterFoundAsync"/> for partial work).</summary>
     public CheckResult NotAttempted() => exercise.StarterVerdict();
 
-    /// <summary>Stops everything the check started, newest first.</summary>
+    /// <summary>
+    /// Stops everything the check started, newest first. After a hanging handler, each stop is waited for at most a
+    /// quarter of a second (Kestrel gives a request that ignores its abort a whole second) and finishes in the background:
+    /// the server is already out of <see cref="Servers"/>, and the verdict does not wait for it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        for (var i = _started.Count - 1; i >= 0; i--) await _started[i].DisposeAsync();
+        for (var i = _started.Count - 1; i >= 0; i--)
+        {
+            var stop = _started[i].DisposeAsync().AsTask();
+            if (!HandlerHung) { await stop; continue; }
+            _ = stop.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted); // observed, never thrown
+            await Task.WhenAny(stop, Task.Delay(250));
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
 
 namespace BackendLab;
@@ -23,8 +24,11 @@ public sealed class EndpointExercise : Exercise
     /// <summary>Services the exercise itself needs before the learner's endpoints are mapped (e.g. problem details). Default: none.</summary>
     public Action<WebApplicationBuilder>? Configure { get; init; }
 
-    /// <summary>How long one request may take before the handler counts as hanging. Default: 5 seconds.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long one request may take before the handler counts as hanging. Default: 3 seconds, so that a check of a
+    /// hanging handler, server start and stop included, ends within 5 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = CheckRun.DefaultTimeout;
 
     /// <summary>Starts <paramref name="map"/>'s endpoints on a private loopback server, sends the requests, stops it. Never throws.</summary>
     public Task<CheckResult> Check(Action<WebApplication> map) => Check(_ => { }, map);
@@ -44,6 +48,7 @@ public sealed class EndpointExercise : Exercise
 
     async Task<CheckResult> SendAllAsync(CheckRun run, RunningServer server)
     {
+        run.Samples.AddRange(Requests.Select(probe => (Func<HttpRequestMessage>)probe.ToRequest));
         foreach (var probe in Requests)
         {
             using var request = probe.ToRequest();

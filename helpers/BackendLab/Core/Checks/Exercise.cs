@@ -108,12 +108,12 @@ public abstract class Exercise
     /// </summary>
     /// <param name="answer">What the learner passed to <c>Check</c>; null is "not attempted".</param>
     /// <param name="check">The check itself.</param>
-    /// <param name="timeout">How long one request may take. Default: 5 seconds.</param>
+    /// <param name="timeout">How long one request may take. Default: <see cref="CheckRun.DefaultTimeout"/> (3 seconds).</param>
     internal async Task<CheckResult> RunAsync(object? answer, Func<CheckRun, Task<CheckResult>> check, TimeSpan? timeout = null)
     {
         if (answer is null) return Deliver(NotAttempted());
         CheckResult result;
-        var run = new CheckRun(this) { Timeout = timeout ?? TimeSpan.FromSeconds(5) };
+        var run = new CheckRun(this) { Timeout = timeout ?? CheckRun.DefaultTimeout };
         try { result = await check(run); }
         catch (CheckStop stop) { result = stop.Result; }
         catch (Exception e) { result = Unexpected(e); }

@@ -55,6 +55,16 @@ public sealed record LoadOptions
     /// </summary>
     public IProgress<LiveProgressReport>? Progress { get; init; }
 
+    /// <summary>
+    /// How the closed loop drives its connections. Default: <see cref="BestEngine"/>, the platform's best:
+    /// <see cref="LoadEngineKind.Epoll"/> on Linux (x64, arm64), <see cref="LoadEngineKind.Sockets"/> elsewhere.
+    /// An open loop (<see cref="Rate"/> set) always runs on <see cref="LoadEngineKind.Sockets"/>.
+    /// </summary>
+    public LoadEngineKind Engine { get; init; } = BestEngine;
+
+    /// <summary>The best engine this machine supports: <see cref="LoadEngineKind.Epoll"/> on Linux (x64, arm64), else <see cref="LoadEngineKind.Sockets"/>.</summary>
+    public static LoadEngineKind BestEngine => LoadEngine.Epoll.IsSupported ? LoadEngineKind.Epoll : LoadEngineKind.Sockets;
+
     /// <summary>True for an open-loop run (<see cref="Rate"/> is set).</summary>
     public bool IsOpenLoop => Rate is not null;
 
@@ -71,6 +81,9 @@ public sealed record LoadOptions
         if (Duration <= TimeSpan.Zero || Duration > TimeSpan.FromMinutes(10)) throw new ArgumentOutOfRangeException(nameof(Duration), Duration, "Duration must be positive and at most 10 minutes.");
         if (Warmup < TimeSpan.Zero || Warmup > TimeSpan.FromMinutes(1)) throw new ArgumentOutOfRangeException(nameof(Warmup), Warmup, "Warmup must be between 0 and 1 minute.");
         if (MaxRequests < 1) throw new ArgumentOutOfRangeException(nameof(MaxRequests), MaxRequests, "MaxRequests must be at least 1.");
+        if (!Enum.IsDefined(Engine)) throw new ArgumentOutOfRangeException(nameof(Engine), Engine, "Engine must be LoadEngineKind.Sockets or LoadEngineKind.Epoll.");
+        if (Engine == LoadEngineKind.Epoll && !LoadEngine.Epoll.IsSupported)
+            throw new ArgumentException("LoadEngineKind.Epoll needs Linux on x64 or arm64; use LoadEngineKind.Sockets (or leave Engine at its default) on this machine.", nameof(Engine));
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(1)) throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive and at most 1 minute.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace BackendLab;
 
@@ -28,7 +29,8 @@ internal static class RequestRecording
                 log.Add(new ServedRequest(
                     time, request.Method, request.Path.Value + request.QueryString.Value,
                     error is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError,
-                    Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.Response.ContentLength, error));
+                    Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.Response.ContentLength, error,
+                    (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route ? "/" + route.TrimStart('/') : null));
             }
         });
 }

@@ -8,8 +8,9 @@ namespace BackendLab;
 /// <param name="DurationMs">Time from the request reaching the server's pipeline to the response being finished, in milliseconds.</param>
 /// <param name="ResponseBytes">The body size from the Content-Length header, or null when the body was streamed without one.</param>
 /// <param name="Error">The exception the handler threw ("InvalidOperationException: …"), or null when it did not throw.</param>
+/// <param name="Route">The route pattern of the endpoint that served it, e.g. <c>/items/{id}</c>, or null when no endpoint matched.</param>
 public sealed record ServedRequest(
-    DateTimeOffset Time, string Method, string Path, int StatusCode, double DurationMs, long? ResponseBytes, string? Error = null)
+    DateTimeOffset Time, string Method, string Path, int StatusCode, double DurationMs, long? ResponseBytes, string? Error = null, string? Route = null)
 {
     /// <summary>A one-line summary, e.g. <c>GET /hello → 200 (1.2 ms)</c>.</summary>
     public override string ToString() =>

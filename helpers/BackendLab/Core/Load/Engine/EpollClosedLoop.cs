@@ -98,7 +98,7 @@ internal sealed partial class EpollClosedLoop(LoadRun run, int connections)
         catch (SocketException e)
         {
             socket.Dispose();
-            Fail(c, e.SocketErrorCode == SocketError.ConnectionRefused ? Failure.ConnectionRefused : Failure.Other);
+            Fail(c, Failures.Of(e.SocketErrorCode));
             return;
         }
         c.Socket = socket;

@@ -20,7 +20,11 @@ internal sealed class HttpConnection(RequestBytes request) : IDisposable
     /// <summary>When the request in flight was started (Stopwatch timestamp), or 0 when idle.</summary>
     public long InFlightSince => Volatile.Read(ref _sendStarted);
 
-    /// <summary>Sends the request and reads the whole response; never throws.</summary>
+    /// <summary>
+    /// Sends the request and reads the whole response; never throws. A kept-alive connection the server had already
+    /// closed (the send fails, or the connection ends before any byte of the response) is retried once on a fresh one,
+    /// as browsers do, and as the epoll engine does.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Outcome> ExchangeAsync()
     {
@@ -31,33 +35,16 @@ internal sealed class HttpConnection(RequestBytes request) : IDisposable
             for (var attempt = 0; ; attempt++)
             {
                 var reused = _socket is not null;
-                var socket = _socket ??= await ConnectAsync();
-                await socket.SendAsync(request.Bytes, SocketFlags.None);
+                var canRetry = reused && attempt == 0;
                 _reader.Reset();
-                while (!_reader.Done)
-                {
-                    var n = await socket.ReceiveAsync(_reader.Free, SocketFlags.None);
-                    if (n == 0)
-                    {
-                        CloseSocket();
-                        if (_reader.Closed()) break;
-                        // A kept-alive connection the server had already closed: retry once on a fresh one, as browsers do.
-                        if (reused && attempt == 0 && !_reader.Started) goto retry;
-                        return Outcome.Of(Failure.ConnectionClosed);
-                    }
-                    if (!_reader.Received(n)) { CloseSocket(); return Outcome.Of(Failure.BadResponse); }
-                }
-                if (!_reader.KeepAlive) CloseSocket();
-                return new Outcome(_reader.Status, Failure.None);
-            retry:;
+                var failure = await TryExchangeAsync();
+                if (failure == Failure.None) return new Outcome(_reader.Status, Failure.None);
+                CloseSocket();
+                if (_timedOut) { _timedOut = false; return Outcome.Of(Failure.Timeout); }
+                // A socket error or an early close before any byte of the response (not a malformed response).
+                var stale = failure != Failure.BadResponse && !_reader.Started;
+                if (!(canRetry && stale)) return Outcome.Of(failure);
             }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
-        {
-            CloseSocket();
-            var failure = _timedOut ? Failure.Timeout : Classify(e);
-            _timedOut = false;
-            return Outcome.Of(failure);
         }
         finally
         {
@@ -65,13 +52,42 @@ internal sealed class HttpConnection(RequestBytes request) : IDisposable
         }
     }
 
+    /// <summary>One attempt on the current connection (or a new one): Failure.None when a whole response was read.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    async ValueTask<Failure> TryExchangeAsync()
+    {
+        try
+        {
+            var socket = _socket ?? await ConnectAsync();
+            await socket.SendAsync(request.Bytes, SocketFlags.None);
+            while (!_reader.Done)
+            {
+                var n = await socket.ReceiveAsync(_reader.Free, SocketFlags.None);
+                if (n == 0) return _reader.Closed() ? Closed() : Failure.ConnectionClosed;
+                if (!_reader.Received(n)) return Failure.BadResponse;
+            }
+            if (!_reader.KeepAlive) CloseSocket();
+            return Failure.None;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
+        {
+            return Classify(e);
+        }
+    }
+
+    /// <summary>A response framed by the connection closing is complete: the connection is gone.</summary>
+    Failure Closed()
+    {
+        CloseSocket();
+        return Failure.None;
+    }
+
     async ValueTask<Socket> ConnectAsync()
     {
         var socket = new Socket(request.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try { await socket.ConnectAsync(request.EndPoint); }
-        catch { socket.Dispose(); throw; }
-        _socket = socket;
-        if (_timedOut) socket.Dispose(); // the watchdog fired while we were connecting
+        _socket = socket; // so that the watchdog can abort a connect that takes too long
+        if (_timedOut) socket.Dispose();
+        await socket.ConnectAsync(request.EndPoint);
         return socket;
     }
 

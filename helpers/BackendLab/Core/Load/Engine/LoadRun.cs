@@ -36,9 +36,6 @@ internal sealed class LoadRun
         _lateAfter = Stopwatch.Frequency / 1000;
     }
 
-    /// <summary>Set BACKENDLAB_LOAD_ENGINE=sockets to run the closed loop on .NET's async sockets instead of epoll (for comparison).</summary>
-    static readonly bool ForceSocketEngine = Environment.GetEnvironmentVariable("BACKENDLAB_LOAD_ENGINE") == "sockets";
-
     /// <summary>The connections split across one epoll loop per core (at most one loop per connection).</summary>
     IEnumerable<int> EpollShares()
     {
@@ -46,7 +43,8 @@ internal sealed class LoadRun
         return Enumerable.Range(0, loops).Select(i => _options.EffectiveConcurrency / loops + (i < _options.EffectiveConcurrency % loops ? 1 : 0));
     }
 
-    bool UsesEpoll => !_options.IsOpenLoop && Epoll.IsSupported && !ForceSocketEngine;
+    /// <summary>The closed loop on epoll when the options ask for it (validated: only where it is supported); an open loop always runs on sockets.</summary>
+    bool UsesEpoll => !_options.IsOpenLoop && _options.Engine == LoadEngineKind.Epoll;
 
     // What the epoll loop needs to know about the run.
     internal LoadOptions Options => _options;

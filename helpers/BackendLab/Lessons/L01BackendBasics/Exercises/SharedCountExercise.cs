@@ -15,8 +15,11 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
     /// <summary>The counter's path. Default: "/visits".</summary>
     public string Path { get; init; } = "/visits";
 
-    /// <summary>How long one request may take before the handler counts as hanging. Default: 5 seconds.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long one request may take before the handler counts as hanging. Default: 3 seconds, so that a check of a
+    /// hanging handler, server start and stop included, ends within 5 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = CheckRun.DefaultTimeout;
 
     /// <summary>
     /// Starts <paramref name="map"/>'s endpoints on a private loopback server; Alice visits 3 times, Bob reads the count,
@@ -25,6 +28,8 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
     public Task<CheckResult> Check(Action<WebApplication> map) => RunAsync(map, async run =>
         {
             var server = await run.StartServerAsync(map);
+            run.Samples.Add(() => new HttpRequestMessage(HttpMethod.Post, Path));
+            run.Samples.Add(() => new HttpRequestMessage(HttpMethod.Get, Path));
             using var alice = new Visitor("Alice", server, Path, Timeout);
             using var bob = new Visitor("Bob", server, Path, Timeout);
             return await Judge(run, alice, bob);
@@ -39,7 +44,9 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
         {
             var answer = await who.AskAsync(method);
             run.Step(answer.ToString());
-            if (answer.StarterThrew) return (null, run.NotAttempted());
+            if (answer.Status is null) run.HandlerHung = true;
+            else if (answer.Error is null || answer.StarterThrew) run.Saw($"{method.Method} {Path}", answer.Status.Value, answer.StarterThrew);
+            if (answer.StarterThrew) return (null, await run.StarterFoundAsync(alice.Client, alice.Server));
             if (answer.Problem is { } problem) return (null, Wrong(problem));
             return (answer.Count, null);
         }
@@ -92,6 +99,10 @@ public sealed class SharedCountExercise(string id, string title, IEnumerable<str
     sealed class Visitor(string name, RunningServer server, string path, TimeSpan timeout) : IDisposable
     {
         readonly HttpClient _client = LoopbackHandler.CreateClient(server.BaseAddress, timeout);
+
+        public HttpClient Client => _client;
+
+        public RunningServer Server => server;
 
         public async Task<Answer> AskAsync(HttpMethod method)
         {

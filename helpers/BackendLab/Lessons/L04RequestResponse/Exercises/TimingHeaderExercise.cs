@@ -32,6 +32,11 @@ public sealed partial class TimingHeaderExercise(string id, string title, IEnume
             var before = server.Log.Total;
             HttpResponseMessage response;
             try { response = await server.Client.GetAsync(path); }
+            catch (TaskCanceledException)
+            {
+                run.HandlerHung = true;
+                return run.Wrong($"`GET {path}` got no response within {Durations.Format(run.Timeout)}. Does your middleware `await next(context)`, and does nothing in it wait forever?");
+            }
             catch (HttpRequestException e)
             {
                 // An exception after the response started cuts the connection; the server's log says why.

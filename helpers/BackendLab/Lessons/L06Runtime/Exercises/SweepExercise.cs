@@ -37,14 +37,15 @@ public sealed class SweepExercise(string id, string title, IEnumerable<string>? 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Starts <paramref name="map"/>'s endpoints, checks one response, runs the sweep, stops the server. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication> map) => RunAsync(map, async run => await JudgeAsync(await run.StartServerAsync(map)));
+    public Task<CheckResult> Check(Action<WebApplication> map) => RunAsync(map, async run => await JudgeAsync(run, await run.StartServerAsync(map)));
 
-    async Task<CheckResult> JudgeAsync(RunningServer server)
+    async Task<CheckResult> JudgeAsync(CheckRun run, RunningServer server)
     {
         HttpResponseMessage response;
         try { response = await server.Client.GetAsync(Path); }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
+            run.HandlerHung = e is TaskCanceledException;
             return Result(CheckOutcome.Incorrect, $"`GET {Path}` got no answer ({e.Message}). Is a handler waiting for something that never finishes?");
         }
         var body = await response.Content.ReadAsStringAsync();
