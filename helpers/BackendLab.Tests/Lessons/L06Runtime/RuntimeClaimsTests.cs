@@ -44,6 +44,8 @@ public class RuntimeClaimsTests
     [InlineData(1, new[] { 21.0, 41, 32, 15 }, new[] { 60, 48.3, 119.4, 415 })]
     [InlineData(1, new[] { 22.0, 15, 16, 22 }, new[] { 51.8, 257, 247.5, 357.7 })]
     [InlineData(1, new[] { 33.0, 47, 36, 49 }, new[] { 35.2, 42.6, 111, 151.6 })]
+    // beside stress-ng: 8 server threads won a bigger share of the contended core than 2 did
+    [InlineData(1, new[] { 41.0, 52, 53, 93 }, new[] { 36.1, 38.5, 74.7, 87.4 })]
     // recorded in issue 12, the server pinned to 1 core: 2 users got less than 1 (the old claim failed)
     [InlineData(1, new[] { 84.0, 62, 80, 78 }, new[] { 11.9, 32, 50, 102 })]
     // 4 cores, no budget needed: 8 users are 2× 2 users' throughput (the old claim "under 2×" failed here)
@@ -72,7 +74,7 @@ public class RuntimeClaimsTests
     public void CpuBoundScaling_fails_when_throughput_kept_growing_past_the_cores_or_latency_did_not()
     {
         var grew = RuntimeClaims.CpuBoundScaling(CpuSweep(8, 1.0), cores: 4, TimeSpan.FromMilliseconds(5));
-        Assert.Contains(grew.NotHeld, s => s.Contains("throughput stops growing past 4 users"));
+        Assert.Contains(grew.NotHeld, s => s.Contains("past 4 users more users bring little more throughput"));
         var flat = RuntimeClaims.CpuBoundScaling([(1, 95, Ms(10)), (2, 100, Ms(10)), (4, 100, Ms(12)), (8, 100, Ms(15))], cores: 1, Cpu);
         Assert.Equal(["instead, latency grew: mean 15.00 ms at 8 users vs 10.00 ms at 2 users (at least 2× expected, for 4× the users on the same cores)"], flat.NotHeld);
     }

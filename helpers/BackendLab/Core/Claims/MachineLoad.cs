@@ -6,7 +6,7 @@ namespace BackendLab;
 /// How busy the machine was with <em>other</em> programs while a measurement ran: start it before the measurement, stop it
 /// after, and give it to a <see cref="Claim"/>, whose failure view then says whether other programs competed for the cores.
 /// <code>var load = MachineLoad.Start();
-/// var sweep = await Load.SweepAsync(…);
+/// var sweep = await Load.SweepAsync(server.Url + "/hello", concurrencies: [1, 8]);
 /// load.Stop();                        // load.OtherCores: e.g. 1.8 cores kept busy by other programs</code>
 /// "Other" means every process outside this one and the processes it started (the lab servers): on Linux, the machine's
 /// busy time (<c>/proc/stat</c>) minus this process tree's CPU time (<c>/proc/&lt;pid&gt;/stat</c>). On macOS and Windows the
