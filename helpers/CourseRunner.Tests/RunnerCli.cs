@@ -13,9 +13,13 @@ internal static class RunnerCli
     public static string BackendLabDll => Existing(Repository.BackendLabDll);
 
     /// <summary>Runs the CLI with <paramref name="args"/> and returns its exit code and everything it printed.</summary>
-    public static async Task<(int Exit, string Stdout)> RunAsync(TimeSpan limit, params string[] args)
+    public static Task<(int Exit, string Stdout)> RunAsync(TimeSpan limit, params string[] args) => RunAsync(limit, null, args);
+
+    /// <summary>Runs the CLI with <paramref name="args"/> and the environment variables <paramref name="environment"/> (e.g. <c>CI</c>).</summary>
+    public static async Task<(int Exit, string Stdout)> RunAsync(TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.ArgumentList.Add(RunnerDll);
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

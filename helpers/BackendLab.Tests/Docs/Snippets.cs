@@ -72,6 +72,14 @@ static class Snippets
         _ = cold.FirstRequest / cold.WarmMedian;
     }
 
+    // Core/Claims
+    public static async Task MachineLoadAsync(RunningServer server)
+    {
+        var load = MachineLoad.Start();
+        var sweep = await Load.SweepAsync(server.Url + "/hello", concurrencies: [1, 8]);
+        load.Stop();                        // load.OtherCores: e.g. 1.8 cores kept busy by other programs
+    }
+
     public static void Scaling(LoadSweep asyncSweep, LoadSweep blockingSweep) =>
         _ = ScalingChart.Compare("Async vs blocking", TimeSpan.FromMilliseconds(20), ("async", asyncSweep), ("blocking", blockingSweep));
 

@@ -34,9 +34,9 @@ internal static class CommandLine
         var printer = new ProgressPrinter(stdout);
         using var interrupt = EndKernelsOnInterrupt(printer);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => LiveKernels.KillAll();
-        var options = new RunOptions(cli.Solutions, cli.CellTimeout);
+        var options = new RunOptions(cli.Solutions, cli.CellTimeout, RunOptions.IsCi(Environment.GetEnvironmentVariable("CI")));
         var inputs = cli.Notebooks().ToList();
-        printer.Line($"CourseRunner: {inputs.Count} notebook(s), cell timeout {cli.CellTimeout.TotalSeconds:0.#} s{(cli.Solutions ? ", with solutions" : "")}");
+        printer.Line($"CourseRunner: {inputs.Count} notebook(s), cell timeout {cli.CellTimeout.TotalSeconds:0.#} s{(cli.Solutions ? ", with solutions" : "")}{(options.ClaimsMustHold ? ", CI: every claim must hold" : "")}");
         KernelTool tool;
         try
         {

@@ -41,14 +41,18 @@ internal sealed class ProgressPrinter(TextWriter output)
         var codeCells = result.Cells.Count(c => c.Status != CellStatus.NotCode);
         Line(result.Problems.Count > 0
             ? $"  => {name}: NOT RUN ({result.Problems.Count} problem(s))"
-            : $"  => {name}: {(result.Succeeded ? "ok" : "FAILED")}, {result.FailedCells} of {codeCells} code cells failed, {result.WallTime.TotalSeconds:0.0} s");
+            : $"  => {name}: {(result.Succeeded ? "ok" : "FAILED")}, {result.FailedCells} of {codeCells} code cells failed, " +
+              $"claims: {result.ClaimsHeld} held, {result.ClaimsNotHeld} not held, {result.WallTime.TotalSeconds:0.0} s");
+        foreach (var cell in result.Cells)
+            foreach (var statement in ClaimOutcomes.Of(cell).Statements)
+                Line($"     claim not held, cell {cell.Index + 1}: {statement}");
     }
 
     public void Summary(IReadOnlyList<NotebookResult> results, Stopwatch clock)
     {
         var failed = results.Count(r => !r.Succeeded);
         Line($"Summary: {results.Count} notebook(s): {results.Count - failed} ok, {failed} failed; " +
-             $"{results.Sum(r => r.FailedCells)} failed cell(s); {clock.Elapsed.TotalSeconds:0.0} s");
+             $"{results.Sum(r => r.FailedCells)} failed cell(s); claims {results.Sum(r => r.ClaimsHeld)} held, {results.Sum(r => r.ClaimsNotHeld)} not held; {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     public void Line(string text)

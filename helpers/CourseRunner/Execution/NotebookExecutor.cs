@@ -55,7 +55,7 @@ internal static class NotebookExecutor
             else
             {
                 callbacks?.CellStarted?.Invoke(cell);
-                result = await RunCellAsync(kernel, recorder, cell, ++executionCount, options.Timeout);
+                result = ClaimOutcomes.Judge(await RunCellAsync(kernel, recorder, cell, ++executionCount, options.Timeout), options);
                 if (result.Status == CellStatus.TimedOut) abandoned = $"not run: cell {cell.Number} timed out";
                 else if (kernel.ExitCode is { } code) abandoned = $"not run: the kernel process ended (exit code {code}) at cell {cell.Number}";
             }

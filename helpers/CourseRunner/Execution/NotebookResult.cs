@@ -17,6 +17,12 @@ internal sealed record NotebookResult(
 
     public bool Succeeded => Problems.Count == 0 && FailedCells == 0;
 
+    /// <summary>Claims shown by this notebook's cells that held.</summary>
+    public int ClaimsHeld => Cells.Sum(c => ClaimOutcomes.Of(c).Held);
+
+    /// <summary>Claims shown by this notebook's cells that did not hold.</summary>
+    public int ClaimsNotHeld => Cells.Sum(c => ClaimOutcomes.Of(c).NotHeld);
+
     public string Title => Notebook?.Title ?? System.IO.Path.GetFileNameWithoutExtension(Path);
 
     public static NotebookResult Rejected(string path, IReadOnlyList<NotebookProblem> problems) =>

@@ -55,4 +55,9 @@ internal static class IndexPage
         var html = Markdown.ToHtml(markdown).Trim();
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) ? html[3..^4] : html;
     }
+
+    /// <summary>"3 held", or "2 held, <b>1 not held</b>" (a statement the prose relies on was false on this run).</summary>
+    public static string Claims(NotebookResult result) =>
+        result.ClaimsNotHeld == 0 ? $"<span class=\"claims\">{result.ClaimsHeld} held</span>"
+            : $"<span class=\"claims\">{result.ClaimsHeld} held, <span class=\"status-failed\">{result.ClaimsNotHeld} not held</span></span>";
 }

@@ -19,13 +19,12 @@ internal sealed partial record LessonOutline(IReadOnlyList<string> Objectives, i
         var stated = markdown.Select(m => StatedTime().Match(m)).FirstOrDefault(m => m.Success);
         var exercises = cells.Where(c => c.ExerciseId is not null && c.ItemKind != "question").Select(c => c.ExerciseId!).ToList();
         var questions = cells.Where(c => c.ItemKind == "question").Select(c => c.ExerciseId!).ToList();
-        var outputs = string.Concat(result.Cells.SelectMany(c => c.Outputs).OfType<DataOutput>().SelectMany(o => o.Data.Values));
         return new LessonOutline(
             ObjectivesIn(markdown.FirstOrDefault() ?? ""),
             stated is not null ? int.Parse(stated.Groups[1].Value) : Estimate(markdown, cells.Count(c => c.Kind == CellKind.Code), exercises.Count, questions.Count),
             stated is not null,
             exercises, questions,
-            ClaimHeld().Count(outputs), ClaimFailed().Count(outputs));
+            result.ClaimsHeld, result.ClaimsNotHeld);
     }
 
     /// <summary>Reading at 200 words a minute, a minute per code cell, 10 per exercise, 2 per question; rounded up to 5 minutes.</summary>
@@ -36,11 +35,11 @@ internal sealed partial record LessonOutline(IReadOnlyList<string> Objectives, i
         return Math.Max(5, (int)Math.Ceiling(minutes / 5) * 5);
     }
 
-    /// <summary>The bullets that follow a line containing "you will" (case-insensitive), until the list ends.</summary>
+    /// <summary>The bullets that follow a line containing "you will" or "by the end" (case-insensitive), until the list ends.</summary>
     internal static IReadOnlyList<string> ObjectivesIn(string markdown)
     {
         var lines = markdown.Split('\n');
-        var start = Array.FindIndex(lines, l => l.Contains("you will", StringComparison.OrdinalIgnoreCase));
+        var start = Array.FindIndex(lines, l => l.Contains("you will", StringComparison.OrdinalIgnoreCase) || l.Contains("by the end", StringComparison.OrdinalIgnoreCase));
         if (start < 0) return [];
         var items = new List<string>();
         foreach (var line in lines.Skip(start + 1))
@@ -53,15 +52,10 @@ internal sealed partial record LessonOutline(IReadOnlyList<string> Objectives, i
         return items;
     }
 
-    [GeneratedRegex(@"Estimated time:\s*(\d+)\s*min", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Estimated time\W*(\d+)[^\n]*?min", RegexOptions.IgnoreCase)]
     private static partial Regex StatedTime();
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Words();
 
-    [GeneratedRegex("""data-backendlab-claim=["']held""")]
-    private static partial Regex ClaimHeld();
-
-    [GeneratedRegex("""data-backendlab-claim=["']failed""")]
-    private static partial Regex ClaimFailed();
 }

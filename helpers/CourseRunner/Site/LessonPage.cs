@@ -22,6 +22,7 @@ internal static class LessonPage
             page.Append(Html.Encode(string.Join("\n", result.Problems))).Append("</pre>\n").Append(nav.Render(file)).Append("</body></html>\n");
             return page.ToString();
         }
+        page.Append($"<p class=\"claims-line\">Claims: {IndexPage.Claims(result)}</p>\n");
         foreach (var cell in result.Notebook.Cells)
         {
             var run = result.Cells.FirstOrDefault(c => c.Index == cell.Index);

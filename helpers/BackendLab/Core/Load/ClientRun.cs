@@ -19,8 +19,11 @@ public sealed record ClientRunResult : LatencySummary, IHtmlContent
     /// <summary>Wall-clock time of the whole run.</summary>
     public required TimeSpan Elapsed { get; init; }
 
-    /// <summary>Answered requests per second over the run (throughput).</summary>
-    public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Latencies.TotalCount / Elapsed.TotalSeconds : 0;
+    /// <summary>Requests answered with a 2xx or 3xx status.</summary>
+    public long Ok { get; init; }
+
+    /// <summary>Successful requests (2xx, 3xx) per second over the run (throughput); <see cref="LatencySummary.Errors"/> are not counted.</summary>
+    public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Ok / Elapsed.TotalSeconds : 0;
 
     /// <summary>A one-row table with a legend.</summary>
     public void WriteTo(TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder) =>
@@ -65,6 +68,7 @@ public static class ClientRun
 
         var latencies = new List<TimeSpan>[clients];
         var failures = new int[clients];
+        var ok = new int[clients];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
@@ -79,18 +83,19 @@ public static class ClientRun
                     using var response = await client.SendAsync(request);
                     await response.Content.ReadAsByteArrayAsync();
                     latencies[c].Add(Stopwatch.GetElapsedTime(start));
+                    if ((int)response.StatusCode is >= 200 and < 400) ok[c]++; else failures[c]++;
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { failures[c]++; }
             }
         }));
         clock.Stop();
 
-        var answered = latencies.Sum(l => l.Count);
         return new ClientRunResult
         {
             Label = label ?? $"{clients} client(s), {(keepAlive ? "keep-alive" : "Connection: close")}",
             Clients = clients, Elapsed = clock.Elapsed,
-            Latencies = LatencySummary.HistogramOf(latencies.SelectMany(l => l)), Count = answered + failures.Sum(), Errors = failures.Sum(),
+            // an error status is answered (it has a latency) and an error; an exception only an error
+            Latencies = LatencySummary.HistogramOf(latencies.SelectMany(l => l)), Count = ok.Sum() + failures.Sum(), Errors = failures.Sum(), Ok = ok.Sum(),
         };
     }
 
@@ -104,18 +109,18 @@ public static class ClientRun
     public static HtmlTable Table(params IEnumerable<ClientRunResult> results)
     {
         var table = new HtmlTable()
-            .Column("run").Column("clients", "clients sending at once (concurrency)").Column("requests").Column("failed")
+            .Column("run").Column("clients", "clients sending at once (concurrency)").Column("ok", "requests answered 2xx or 3xx").Column("failed", "error statuses, timeouts, connection errors")
             .Column("p50 ms", "median latency: half the requests were faster")
             .Column("p99 ms", $"99 % of the requests were faster; shown from {MinimumForP99} answered requests (fewer cannot say what the slowest 1 % look like)")
             .Column("max ms", "the slowest answered request")
-            .Column("req/s", "answered requests per second (throughput)");
+            .Column("req/s", "successful (2xx, 3xx) requests per second (throughput)");
         foreach (var r in results)
         {
             var answered = r.Count - r.Errors;
-            object p99 = answered >= MinimumForP99 ? Math.Round(r.P99.TotalMilliseconds, 2) : $"— ({answered} requests)";
-            object p50 = answered > 0 ? Math.Round(r.P50.TotalMilliseconds, 2) : "none answered";
-            object max = answered > 0 ? Math.Round(r.Max.TotalMilliseconds, 2) : "none answered";
-            table.Row(r.Label, r.Clients, answered, r.Errors, p50, p99, max, Math.Round(r.RequestsPerSecond));
+            object p50 = r.NoneCompleted ? Durations.NoneCompleted : Math.Round(r.P50.TotalMilliseconds, 2);
+            object p99 = r.NoneCompleted ? Durations.NoneCompleted : answered >= MinimumForP99 ? Math.Round(r.P99.TotalMilliseconds, 2) : $"— ({answered} requests)";
+            object max = r.NoneCompleted ? Durations.NoneCompleted : Math.Round(r.Max.TotalMilliseconds, 2);
+            table.Row(r.Label, r.Clients, r.Ok, r.Errors, p50, p99, max, Math.Round(r.RequestsPerSecond));
         }
         return table;
     }

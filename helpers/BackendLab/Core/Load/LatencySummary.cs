@@ -22,9 +22,21 @@ public record LatencySummary
     /// <summary>Requests that failed: an error status, a timeout, a connection error. Zero for a <see cref="Measurement"/>.</summary>
     public required long Errors { get; init; }
 
-    /// <summary>Mean (average) latency of the answered requests; pulled up by a few slow ones more than <see cref="P50"/> is.</summary>
+    /// <summary>Requests that got an answer (any status): the ones <see cref="P50"/>, <see cref="P99"/>… describe.</summary>
+    public long Completed => Latencies.TotalCount;
+
+    /// <summary>True when no request got an answer: every percentile is then meaningless (shown as "none completed", not 0 ms).</summary>
+    public bool NoneCompleted => Latencies.TotalCount == 0;
+
+    /// <summary>A latency of this summary as shown in tables and sentences: <see cref="Durations.Format"/>, or "none completed".</summary>
+    public string Shown(TimeSpan latency) => NoneCompleted ? Durations.NoneCompleted : Durations.Format(latency);
+
+    /// <summary>A latency of this summary as a table cell: the <see cref="TimeSpan"/>, or the text "none completed".</summary>
+    public object Cell(TimeSpan latency) => NoneCompleted ? Durations.NoneCompleted : latency;
+
+    /// <summary>Mean (average) latency of the answered requests; pulled up by a few slow ones more than <see cref="P50"/> is. Zero when <see cref="NoneCompleted"/>.</summary>
     public TimeSpan Mean => Latencies.TotalCount == 0 ? TimeSpan.Zero : FromNanoseconds(Latencies.GetMean());
-    /// <summary>Median latency: half of the answered requests finished faster than this.</summary>
+    /// <summary>Median latency: half of the answered requests finished faster than this. Zero when <see cref="NoneCompleted"/>: show it with <see cref="Shown"/>.</summary>
     public TimeSpan P50 => Percentile(50);
     /// <summary>90th percentile latency: 90 % of the answered requests finished faster than this.</summary>
     public TimeSpan P90 => Percentile(90);

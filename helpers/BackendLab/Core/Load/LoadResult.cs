@@ -39,11 +39,21 @@ public sealed partial record LoadResult : LatencySummary
     public required long Late { get; init; }
 
     /// <summary>
-    /// Throughput: responses (any status) that arrived inside the measured window, divided by <see cref="Window"/>.
-    /// Answers arriving in the tail after the window are counted in <see cref="LatencySummary.Count"/> but not here, so that
-    /// Little's law (<c>RequestsPerSecond × Mean ≈ requests in flight</c>) holds even for short runs.
+    /// Throughput: successful responses (2xx, 3xx) that arrived inside the measured window, divided by <see cref="Window"/>.
+    /// Errors and rejections (a 503 from a limiter, a timeout) are not throughput: they are in <see cref="ErrorsPerSecond"/>.
+    /// Answers arriving in the tail after the window are counted in <see cref="LatencySummary.Count"/> but not here.
     /// </summary>
     public required double RequestsPerSecond { get; init; }
+
+    /// <summary>Requests that ended without success inside the measured window (error statuses, rejections, timeouts, connection errors, dropped), per second.</summary>
+    public double ErrorsPerSecond { get; init; }
+
+    /// <summary>
+    /// Responses of any status that arrived inside the measured window, per second: the rate for Little's law
+    /// (<c>ResponsesPerSecond × Mean ≈ requests in flight</c>, since <see cref="LatencySummary.Mean"/> covers every answered request).
+    /// Equal to <see cref="RequestsPerSecond"/> when every answer was a success.
+    /// </summary>
+    public double ResponsesPerSecond { get; init; }
 
     /// <summary>Requests finished, errors and latency for each second of the measured phase.</summary>
     public required IReadOnlyList<LoadSecond> Timeline { get; init; }
@@ -52,12 +62,12 @@ public sealed partial record LoadResult : LatencySummary
     /// <summary>Cores on this machine (<see cref="Environment.ProcessorCount"/>): client and server share them.</summary>
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>One line, e.g. <c>closed loop, 8 users: 1,234 req/s, p50 6.41 ms, p99 9.80 ms, 0 errors of 6,170, 5.00 s, 2 cores</c>.</summary>
+    /// <summary>One line, e.g. <c>closed loop, 8 users: 1,234 req/s ok, 0 errors/s, p50 6.41 ms, p99 9.80 ms, 0 errors of 6,170, 5.00 s, 2 cores</c>.</summary>
     public override string ToString()
     {
         var load = Rate is { } r ? $"open loop at {r.ToString("N0", CultureInfo.InvariantCulture)} req/s, {Concurrency} connections" : $"closed loop, {Concurrency} users";
         var extra = Rate is null ? "" : $", {Late:N0} late";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{load}: {RequestsPerSecond:N0} req/s, p50 {Durations.Format(P50)}, p90 {Durations.Format(P90)}, p99 {Durations.Format(P99)}, max {Durations.Format(Max)}, {Errors:N0} errors of {Count:N0}{extra}, {Elapsed.TotalSeconds:0.00} s, client CPU {ClientCpuTime.TotalSeconds:0.00} s, {ProcessorCount} cores");
+            $"{load}: {RequestsPerSecond:N0} req/s ok, {ErrorsPerSecond:N0} errors/s, p50 {Shown(P50)}, p90 {Shown(P90)}, p99 {Shown(P99)}, max {Shown(Max)}, {Errors:N0} errors of {Count:N0}{extra}, {Elapsed.TotalSeconds:0.00} s, client CPU {ClientCpuTime.TotalSeconds:0.00} s, {ProcessorCount} cores");
     }
 }

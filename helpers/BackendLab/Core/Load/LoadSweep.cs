@@ -29,8 +29,8 @@ public sealed class LoadSweep(IReadOnlyList<LoadResult> points) : IHtmlContent
             ? chart.AddDashed("achieved = offered", x, x)
             : chart.AddDashed("Little's law: users ÷ mean latency", x, Points.Select(p => p.Mean > TimeSpan.Zero ? p.Concurrency / p.Mean.TotalSeconds : double.NaN));
         return chart
-            .Add("p50 (ms)", x, Points.Select(p => p.P50.TotalMilliseconds), secondAxis: true)
-            .Add("p99 (ms)", x, Points.Select(p => p.P99.TotalMilliseconds), secondAxis: true)
+            .Add("p50 (ms)", x, Points.Select(p => p.NoneCompleted ? double.NaN : p.P50.TotalMilliseconds), secondAxis: true)
+            .Add("p99 (ms)", x, Points.Select(p => p.NoneCompleted ? double.NaN : p.P99.TotalMilliseconds), secondAxis: true)
             .XAxis(IsOpenLoop ? "offered rate (requests/s)" : "concurrency (users)", log: !IsOpenLoop)
             .YAxis("throughput (requests/s)")
             .Y2Axis("latency (ms)");
@@ -41,13 +41,15 @@ public sealed class LoadSweep(IReadOnlyList<LoadResult> points) : IHtmlContent
     {
         var table = new HtmlTable($"{(IsOpenLoop ? "Open" : "Closed")} loop sweep, {Environment.ProcessorCount} cores")
             .Column(IsOpenLoop ? "offered req/s" : "users", IsOpenLoop ? "requests per second sent on schedule" : "simulated users, each waiting for its answer before sending again")
-            .Column("req/s", "throughput: responses received per second")
+            .Column("req/s", "throughput: successful responses (2xx, 3xx) received per second")
+            .Column("errors/s", "error answers, rejections, timeouts per second: not throughput")
             .Column("p50", "half of the requests finished faster than this")
             .Column("p99", "99 % of requests finished faster than this")
             .Column("errors", "failed requests (status ≥ 400, timeouts, connection errors, dropped)")
-            .Column("req/s × mean", "Little's law: requests in flight on average (≈ users in a closed loop)");
+            .Column("responses/s × mean", "Little's law: requests in flight on average (≈ users in a closed loop); responses of any status");
         foreach (var p in Points)
-            table.Row(IsOpenLoop ? p.Rate : p.Concurrency, Math.Round(p.RequestsPerSecond), p.P50, p.P99, p.Errors, Math.Round(p.RequestsPerSecond * p.Mean.TotalSeconds, 2));
+            table.Row(IsOpenLoop ? p.Rate : p.Concurrency, Math.Round(p.RequestsPerSecond), Math.Round(p.ErrorsPerSecond), p.Cell(p.P50), p.Cell(p.P99), p.Errors,
+                p.NoneCompleted ? null : Math.Round(p.ResponsesPerSecond * p.Mean.TotalSeconds, 2));
         return table;
     }
 

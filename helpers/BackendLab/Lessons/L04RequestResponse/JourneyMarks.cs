@@ -39,7 +39,7 @@ internal sealed class ConnectionMarks
     }
 
     /// <summary>A reader that notes when a read first returns data; everything else goes to the real socket reader.</summary>
-    sealed class WatchedReader(PipeReader inner, ConnectionMarks marks) : PipeReader
+    internal sealed class WatchedReader(PipeReader inner, ConnectionMarks marks) : PipeReader
     {
         public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
         public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => inner.AdvanceTo(consumed, examined);
@@ -54,10 +54,19 @@ internal sealed class ConnectionMarks
             return ok;
         }
 
+        // A ValueTask may be consumed once. The socket's reader hands out ValueTasks backed by the pipe itself: if one
+        // completes between ReadAsync and the IsCompletedSuccessfully check (another thread, or a preemption on one core),
+        // reading .Result here and returning the same ValueTask let Kestrel consume it a second time, which corrupts the
+        // pipe's read state ("The response ended prematurely" on the client). So the fast path returns a fresh ValueTask.
         public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
         {
             var read = inner.ReadAsync(cancellationToken);
-            if (read.IsCompletedSuccessfully) { Note(read.Result); return read; }
+            if (read.IsCompletedSuccessfully)
+            {
+                var result = read.Result;
+                Note(result);
+                return new ValueTask<ReadResult>(result);
+            }
             return Slow(read);
 
             async ValueTask<ReadResult> Slow(ValueTask<ReadResult> pending)

@@ -7,7 +7,7 @@ namespace BackendLab.Lessons.L06bFastApi;
 /// <summary>
 /// The statements lesson 6b makes about its measurements, generated from them and checked: ratios and shapes, never
 /// absolute numbers, worded from the cores the servers really got so they hold on 1 to 16+ cores, idle or busy.
-/// Each method returns a <see cref="Claim"/> (which fails the cell when a statement does not hold) or, when FastAPI was
+/// Each method returns a <see cref="Claim"/> (which explains, without failing the cell, a statement that does not hold) or, when FastAPI was
 /// skipped, a "skipped" box. The <c>…Statements</c> methods give the raw list, for tests.
 /// </summary>
 public static class BridgeClaims

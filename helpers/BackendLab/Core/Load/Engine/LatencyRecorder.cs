@@ -15,8 +15,12 @@ internal sealed class LatencyRecorder
     public List<long> ErrorsPerSecond { get; } = [];
     public Dictionary<string, long> Errors { get; } = [];
     public long Ok, Failed, Late;
-    /// <summary>Responses (any status) that arrived inside the measured window, whenever their request was sent: the throughput's numerator.</summary>
+    /// <summary>Responses (any status) that arrived inside the measured window, whenever their request was sent: Little's law's rate.</summary>
     public long AnsweredInWindow;
+    /// <summary>Successful responses (2xx, 3xx) that arrived inside the measured window: the throughput's numerator.</summary>
+    public long OkInWindow;
+    /// <summary>Requests that ended inside the measured window without success (error status, rejection, timeout, connection error, dropped).</summary>
+    public long FailedInWindow;
 
     /// <summary>Records a finished request. <paramref name="second"/> is the measured second it finished in.</summary>
     public void Record(Outcome outcome, long latencyNanoseconds, int second)

@@ -9,11 +9,11 @@ internal static class LoadResultBuilder
     {
         var all = LatencySummary.NewHistogram();
         var errors = new Dictionary<string, long>();
-        long ok = 0, failed = 0, late = 0, answeredInWindow = 0;
+        long ok = 0, failed = 0, late = 0, answeredInWindow = 0, okInWindow = 0, failedInWindow = 0;
         foreach (var r in recorders)
         {
             all.Add(r.All);
-            ok += r.Ok; failed += r.Failed; late += r.Late; answeredInWindow += r.AnsweredInWindow;
+            ok += r.Ok; failed += r.Failed; late += r.Late; answeredInWindow += r.AnsweredInWindow; okInWindow += r.OkInWindow; failedInWindow += r.FailedInWindow;
             foreach (var (kind, n) in r.Errors) errors[kind] = errors.GetValueOrDefault(kind) + n;
         }
         return new LoadResult
@@ -27,7 +27,9 @@ internal static class LoadResultBuilder
             Errors = failed,
             ErrorsByKind = errors,
             Late = late,
-            RequestsPerSecond = answeredInWindow / window.TotalSeconds,
+            RequestsPerSecond = okInWindow / window.TotalSeconds,
+            ResponsesPerSecond = answeredInWindow / window.TotalSeconds,
+            ErrorsPerSecond = failedInWindow / window.TotalSeconds,
             Window = window,
             Latencies = all,
             Timeline = Timeline(recorders),

@@ -140,17 +140,21 @@ internal sealed class LoadRun
     /// in an open loop). It is counted (ok or error, latency, timeline) when it was sent in the measured phase, or, in a
     /// closed loop, when it was sent in the warm-up and ends after the measured phase started (while MaxRequests allows):
     /// such a request occupied a user during the measured phase. An answer that arrives inside the measured window
-    /// also counts towards throughput, whenever its request was sent.
+    /// also counts towards throughput (a success) or the error rate (anything else), whenever its request was sent.
     /// </summary>
     internal void Record(Outcome outcome, long started, long sent)
     {
         var now = Stopwatch.GetTimestamp();
-        var answeredInWindow = outcome.Answered && now >= _measureStart && now < _deadline;
+        var inWindow = now >= _measureStart && now < _deadline;
         var counted = started >= _measureStart
             || (!_options.IsOpenLoop && now >= _measureStart && TryCountMeasuredRequest());
-        if (!counted && !answeredInWindow) return;
+        if (!counted && !inWindow) return;
         var recorder = RecorderForThisThread();
-        if (answeredInWindow) recorder.AnsweredInWindow++;
+        if (inWindow)
+        {
+            if (outcome.Answered) recorder.AnsweredInWindow++;
+            if (outcome.Ok) recorder.OkInWindow++; else recorder.FailedInWindow++;
+        }
         if (!counted) return;
         var second = (int)((now - _measureStart) / Stopwatch.Frequency);
         recorder.Record(outcome, (long)((now - started) * NanosecondsPerTimestamp), Math.Max(second, 0));
