@@ -111,6 +111,13 @@ static class Snippets
 
         var shop = await Cluster.StartAsync("shop", instances: 2, app => app.MapPost("/cart/{user}/items", (string user, string item) => Results.Ok()));
         await shop.Client.PostAsync("/cart/alice/items?item=tea", null);
+        var carts = await SharedStore.SqliteAsync("carts");
+        _ = shop.Picture("Alice's adds, round-robin", store: carts);
+
+        var api = await Servers.StartAsync("api", app => app.MapGet("/orders/{id:int}", (int id) => Results.Ok(id)));
+        var answers = new ExchangeTable("Six requests, six answers", api.Client, "Location", "Content-Type");
+        await answers.SendAsync("read order 1", new HttpRequestMessage(HttpMethod.Get, "/orders/1"));
+        _ = answers;
 
         var signer = new TokenSigner(key);
         var token = signer.Sign(new Cart(["tea"]), TimeSpan.FromMinutes(30));

@@ -6,7 +6,7 @@ public sealed partial class Cluster
     /// <summary>
     /// The cluster as a picture: the proxy, each instance (a stopped one says so) and, when given, the store behind them,
     /// each box with the requests it handled since it started (or <see cref="ResetCounts"/>).
-    /// <code>counterCluster.Picture("100 increments through two instances", store: counters)</code>
+    /// <code>shop.Picture("Alice's adds, round-robin", store: carts)</code>
     /// </summary>
     /// <param name="title">What the picture shows. Default: the cluster's name.</param>
     /// <param name="store">The store the instances share, or null for none. A <see cref="RemoteLikeStore"/> shows its calls (reads + writes); another store shows no count.</param>
