@@ -20,6 +20,15 @@ public sealed record ShopProduct(string Name, long PriceCents);
 /// </summary>
 public static class ShopViews
 {
+    // The layout both deliveries share: styles (a real shop's are often far larger) and a footer.
+    private static readonly string Head = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Tiny shop</title>\n<style>\n" +
+        string.Concat(Enumerable.Range(0, 160).Select(i =>
+            $".shop-block-{i} {{ margin: {i % 7}px {i % 5}px; padding: {i % 4}px; color: #{i * 2654435761L % 0xFFFFFF:x6}; border-radius: {i % 6}px; }}\n")) +
+        "</style></head>\n<body>\n";
+
+    private static readonly string Foot = "<footer>" + string.Concat(Enumerable.Range(1, 40).Select(i =>
+        $"<a class=\"shop-block-{i}\" href=\"/help/{i}\">Help topic {i}</a> ")) + "</footer>\n";
+
     /// <summary>The products every page shows (30, with prices).</summary>
     public static IReadOnlyList<ShopProduct> Products { get; } = Enumerable.Range(1, 30)
         .Select(i => new ShopProduct($"{Shop.Catalog.Keys.ElementAt(i % 3)} no. {i}", Shop.Catalog.Values.ElementAt(i % 3) + 10 * i)).ToList();
@@ -68,12 +77,4 @@ public static class ShopViews
     /// <summary>An entity tag for <see cref="StaticPage"/> (it changes only when the page does).</summary>
     public static string StaticPageETag { get; } = $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(StaticPage)))[..16]}\"";
 
-    // The layout both deliveries share: styles (a real shop's are often far larger) and a footer.
-    private static readonly string Head = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Tiny shop</title>\n<style>\n" +
-        string.Concat(Enumerable.Range(0, 160).Select(i =>
-            $".shop-block-{i} {{ margin: {i % 7}px {i % 5}px; padding: {i % 4}px; color: #{i * 2654435761L % 0xFFFFFF:x6}; border-radius: {i % 6}px; }}\n")) +
-        "</style></head>\n<body>\n";
-
-    private static readonly string Foot = "<footer>" + string.Concat(Enumerable.Range(1, 40).Select(i =>
-        $"<a class=\"shop-block-{i}\" href=\"/help/{i}\">Help topic {i}</a> ")) + "</footer>\n";
 }

@@ -95,20 +95,39 @@ public sealed record ConnectionTrace(string Path, bool KeepAlive, double Connect
 
     private static async Task<(string Head, int Size)> ReadResponseAsync(NetworkStream stream, CancellationToken ct)
     {
-        var buffer = new List<byte>();
-        var one = new byte[1];
-        while (!(buffer.Count >= 4 && buffer[^4] == '\r' && buffer[^3] == '\n' && buffer[^2] == '\r' && buffer[^1] == '\n'))
+        var head = await ReadUntilAsync(stream, "\r\n\r\n", ct);
+        var lines = head.Split("\r\n");
+        string? Header(string name) => lines.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
+        var size = head.Length;
+        if (Header("Content-Length") is { } length)
         {
-            if (await stream.ReadAsync(one, ct) == 0) throw new IOException("The server closed the connection before its response's head ended.");
-            buffer.Add(one[0]);
-            if (buffer.Count > RawHttp.MaxHeadBytes) throw new IOException("The response's head is too long.");
+            var body = new byte[int.Parse(length, CultureInfo.InvariantCulture)];
+            await stream.ReadExactlyAsync(body, ct);
+            return (head, size + body.Length);
         }
-        var head = Encoding.ASCII.GetString([.. buffer]);
-        var lengthLine = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-            ?? throw new IOException("The response has no Content-Length; this trace reads only such responses.");
-        var length = int.Parse(lengthLine["Content-Length:".Length..].Trim(), CultureInfo.InvariantCulture);
-        var body = new byte[length];
-        await stream.ReadExactlyAsync(body, ct);
-        return (head, buffer.Count + length);
+        if (!string.Equals(Header("Transfer-Encoding"), "chunked", StringComparison.OrdinalIgnoreCase))
+            throw new IOException("The response has neither Content-Length nor chunked encoding; this trace cannot tell where it ends.");
+        while (true) // chunked: "size in hex\r\n", the bytes, "\r\n"; a size of 0 ends the body
+        {
+            var sizeLine = await ReadUntilAsync(stream, "\r\n", ct);
+            var chunk = int.Parse(sizeLine.Trim().Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            var data = new byte[chunk + 2];
+            await stream.ReadExactlyAsync(data, ct);
+            size += sizeLine.Length + data.Length;
+            if (chunk == 0) return (head, size);
+        }
+    }
+
+    private static async Task<string> ReadUntilAsync(NetworkStream stream, string end, CancellationToken ct)
+    {
+        var text = new StringBuilder();
+        var one = new byte[1];
+        while (!text.ToString(Math.Max(0, text.Length - end.Length), Math.Min(end.Length, text.Length)).Equals(end, StringComparison.Ordinal))
+        {
+            if (await stream.ReadAsync(one, ct) == 0) throw new IOException("The server closed the connection in the middle of a response.");
+            text.Append((char)one[0]);
+            if (text.Length > RawHttp.MaxHeadBytes) throw new IOException("The response's head is too long.");
+        }
+        return text.ToString();
     }
 }
