@@ -88,7 +88,7 @@ public sealed record ConnectionTrace(string Path, bool KeepAlive, double Connect
         steps.Add(ClosedBy == "client"
             ? new("client", "server", "client closes (FIN)", CloseMs)
             : new("server", "client", "server closes (FIN)", CloseMs));
-        steps.Add(new(ClosedBy, "socket table", TimeWaitAfterMs is null ? "TIME_WAIT not seen (no socket table here)" : $"{ClosedBy}'s end: TIME_WAIT (kept ~60 s)", TimeWaitAfterMs));
+        steps.Add(new(ClosedBy, "socket table", TimeWaitAfterMs is null ? "TIME_WAIT not seen (no socket table here)" : $"{ClosedBy} closed first: TIME_WAIT seen (kept ~60 s on Linux)", TimeWaitAfterMs));
         return SequenceDiagram.Draw($"One connection, {(KeepAlive ? "kept alive" : "closed by the server")}: {ResponseMs.Count} request(s)",
             ["client", "server", "socket table"], [.. steps]);
     }
