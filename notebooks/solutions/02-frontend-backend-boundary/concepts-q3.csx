@@ -1,2 +1,2 @@
-// Your answer: a letter, e.g. 'a', in place of null.
-Lesson02.Concepts.Q3.Check(answer: 'b')
+char? answer = 'b';
+Lesson02.Concepts.Q3.Check(answer)

@@ -1,2 +1,2 @@
-// Your answer: a number, in place of null.
-Lesson02.Concepts.Q4.Check(answer: 413)
+double? answer = 413;
+Lesson02.Concepts.Q4.Check(answer)

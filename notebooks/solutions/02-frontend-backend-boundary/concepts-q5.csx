@@ -1,2 +1,2 @@
-// Your answer: a letter, e.g. 'a', in place of null.
-Lesson02.Concepts.Q5.Check(answer: 'c')
+char? answer = 'c';
+Lesson02.Concepts.Q5.Check(answer)

@@ -1,2 +1,2 @@
-// Your answer: a number, in place of null.
-Lesson02.Concepts.Q8.Check(answer: 20)
+double? answer = 20;
+Lesson02.Concepts.Q8.Check(answer)

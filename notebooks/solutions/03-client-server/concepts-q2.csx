@@ -1,2 +1,2 @@
-// Your answer: a number, in place of null.
-Lesson03.Concepts.Q2.Check(answer: 100)
+double? answer = 100;
+Lesson03.Concepts.Q2.Check(answer)

@@ -1,2 +1,2 @@
-// Your answer: a number, in place of null.
-Lesson03.Concepts.Q3.Check(answer: 50)
+double? answer = 50;
+Lesson03.Concepts.Q3.Check(answer)

@@ -1,2 +1,2 @@
-// Your answer: a letter, e.g. 'a', in place of null.
-Lesson03.Concepts.Q4.Check(answer: 'b')
+char? answer = 'b';
+Lesson03.Concepts.Q4.Check(answer)

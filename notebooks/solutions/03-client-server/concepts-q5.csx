@@ -1,2 +1,2 @@
-// Your answer: a letter, e.g. 'a', in place of null.
-Lesson03.Concepts.Q5.Check(answer: 'a')
+char? answer = 'a';
+Lesson03.Concepts.Q5.Check(answer)
