@@ -126,6 +126,8 @@ static class Snippets
         var request = new HttpRequestMessage(HttpMethod.Delete, "/orders/1");
         _ = CorsPreflight.Reason(request)   // null: sent at once; else why the browser asks first
             ?? "sent at once";
+
+        var cost = await PageVisits.RunAsync(server, "static page + API", users: 20, viewsPerUser: 10, ["/", "/api/shop"], PageCache.Browser);
     }
 
     public static async Task AcceptLoop(TcpListener listener, Func<NetworkStream, CancellationToken, Task> handle, CancellationToken ct)
