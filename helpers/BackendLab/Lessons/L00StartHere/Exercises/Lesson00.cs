@@ -25,7 +25,7 @@ public static class Lesson00
         /// <summary>C# you need: records compare by value (a letter).</summary>
         public static readonly ChoiceQuestion Q2 = new("00-start-here/concepts-q2",
             "With `record Order(string Item, int Quantity);`, what is `new Order(\"pen\", 2) == new Order(\"pen\", 2)`?",
-            ["`true`: records compare their values", "`false`: they are two different objects", "it does not compile: `==` needs an operator written by hand"],
+            ["true: records compare their values", "false: they are two different objects", "it does not compile: == needs an operator written by hand"],
             answer: 'a',
             explanation: "A record gets value equality from the compiler: `Equals`, `==` and `GetHashCode` compare its properties, like Python's " +
                          "`@dataclass` (`eq=True`). A plain `class` would compare references and say `false`.",
@@ -41,7 +41,7 @@ public static class Lesson00
         /// <summary>C# you need: when a handler's lambda runs (a letter).</summary>
         public static readonly ChoiceQuestion Q3 = new("00-start-here/concepts-q3",
             "`app.MapGet(\"/price\", (string item, int quantity) => Price(item, quantity));` When does the lambda run?",
-            ["once, when `MapGet` is called, and its result is kept", "each time a `GET /price` request arrives, with `item` and `quantity` filled from the request", "once, when the server starts"],
+            ["once, when MapGet is called, and its result is kept", "each time a GET /price request arrives, with item and quantity filled from the request", "once, when the server starts"],
             answer: 'b',
             explanation: "`MapGet` stores the lambda as the endpoint's handler; ASP.NET Core calls it for every matching request, binding its parameters " +
                          "by name from the route or query string (`/price?item=pen&quantity=2`), as FastAPI does with a decorated function's parameters.",
@@ -74,7 +74,7 @@ public static class Lesson00
         /// <summary>C# you need: what Results.Created sends (a letter).</summary>
         public static readonly ChoiceQuestion Q5 = new("00-start-here/concepts-q5",
             "A handler returns `Results.Created(\"/orders/7\", order)`. What does the client receive?",
-            ["`200 OK` with the order as JSON", "`201 Created`, a `Location: /orders/7` header, and the order as JSON", "`201 Created` with an empty body"],
+            ["200 OK with the order as JSON", "201 Created, a Location: /orders/7 header, and the order as JSON", "201 Created with an empty body"],
             answer: 'b',
             explanation: "An `IResult` describes the whole response: `Results.Created(uri, value)` sets the status to 201, the `Location` header to the " +
                          "new resource's address and writes the value as JSON. Returning a plain value instead always gives 200 with JSON.",
@@ -90,7 +90,7 @@ public static class Lesson00
         /// <summary>C# you need: the $ of string interpolation (a letter).</summary>
         public static readonly ChoiceQuestion Q6 = new("00-start-here/concepts-q6",
             "`var total = 90m;` What does `Console.WriteLine(\"Total: {total}\");` print? (Look closely: there is no `$`.)",
-            ["`Total: 90`", "`Total: {total}`", "nothing: it does not compile"],
+            ["Total: 90", "Total: {total}", "nothing: it does not compile"],
             answer: 'b',
             explanation: "Without `$` the braces are ordinary characters, as a Python string without its `f` prefix or a JavaScript string in quotes " +
                          "instead of backticks. `$\"Total: {total}\"` would print `Total: 90`.",
