@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using BackendLab.Lessons.L01BackendBasics;
 using BackendLab.Lessons.L03ClientServer;
 using BackendLab.Lessons.L04RequestResponse;
 using BackendLab.Lessons.L05State;
@@ -119,6 +120,15 @@ static class Snippets
         var request = new HttpRequestMessage(HttpMethod.Delete, "/orders/1");
         _ = CorsPreflight.Reason(request)   // null: sent at once; else why the browser asks first
             ?? "sent at once";
+    }
+
+    public static async Task Lesson01Async(RunningServer shop, RunningServer board)
+    {
+        var direct = DirectCall.Time("Price(...) called directly", () => Price("book", 2));
+        var overHttp = await Measure.RepeatAsync("GET /price over HTTP", 100, () => shop.Client.GetStringAsync("/price?item=book&quantity=2"));
+        var cost = BoundaryCost.Of(direct, overHttp, shop.Log, "/price?item=book&quantity=2");
+        _ = cost.Journey();
+        _ = LogSequence.Draw("Alice, Bob and the board", board, "Alice", "Alice", "Bob");
     }
 
     public static async Task AcceptLoop(TcpListener listener, Func<NetworkStream, CancellationToken, Task> handle, CancellationToken ct)
