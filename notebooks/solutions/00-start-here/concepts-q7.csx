@@ -1,2 +1,2 @@
-// Your answer: a number, in place of null.
-Lesson00.Concepts.Q7.Check(answer: 200)
+double? answer = 200;    // your answer: a number, in place of null
+Lesson00.Concepts.Q7.Check(answer)

@@ -1,2 +1,2 @@
-// Your answer: a number, in place of null.
-Lesson01.Concepts.Q3.Check(answer: 4500)
+double? answer = 4500;    // your answer: a number, in place of null
+Lesson01.Concepts.Q3.Check(answer)

@@ -1,2 +1,2 @@
-// Your answer: a number, in place of null.
-Lesson01.Concepts.Q5.Check(answer: 404)
+double? answer = 404;    // your answer: a number, in place of null
+Lesson01.Concepts.Q5.Check(answer)
