@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using BackendLab.Lessons.L01BackendBasics;
 using BackendLab.Lessons.L03ClientServer;
 using BackendLab.Lessons.L04RequestResponse;
 using BackendLab.Lessons.L05State;
@@ -128,6 +129,15 @@ static class Snippets
             ?? "sent at once";
 
         var cost = await PageVisits.RunAsync(server, "static page + API", users: 20, viewsPerUser: 10, ["/", "/api/shop"], PageCache.Browser);
+    }
+
+    public static async Task Lesson01Async(RunningServer shop, RunningServer board)
+    {
+        var direct = DirectCall.Time("Price(...) called directly", () => Price("book", 2));
+        var overHttp = await Measure.RepeatAsync("GET /price over HTTP", 100, () => shop.Client.GetStringAsync("/price?item=book&quantity=2"));
+        var cost = BoundaryCost.Of(direct, overHttp, shop.Log, "/price?item=book&quantity=2");
+        _ = cost.Journey();
+        _ = LogSequence.Draw("Alice, Bob and the board", board, "Alice", "Alice", "Bob");
     }
 
     public static async Task AcceptLoop(TcpListener listener, Func<NetworkStream, CancellationToken, Task> handle, CancellationToken ct)

@@ -1,2 +1,2 @@
-// Your answer: a letter, e.g. 'a', in place of null.
-Lesson00.Concepts.Q1.Check(answer: 'b')
+char? answer = 'b';    // your answer: a letter, e.g. 'a', in place of null
+Lesson00.Concepts.Q1.Check(answer)

@@ -41,4 +41,91 @@ public static class Lesson01
     {
         Path = "/visits",
     };
+
+    /// <summary>Lesson 1's concept questions (<see cref="Question"/>): check with <c>.Check(answer: …)</c>, <c>.Hint()</c>, <c>.Explanation()</c>.</summary>
+    public static class Concepts
+    {
+        /// <summary>Part 1: what turns a function into a backend (a letter).</summary>
+        public static readonly ChoiceQuestion Q1 = new("01-backend-basics/concepts-q1",
+            "What turned the `Price` function into a backend?",
+            ["calling it from a notebook cell", "running it in a process that listens on a port and answers the requests that arrive there", "returning its answer as JSON"],
+            answer: 'b',
+            explanation: "A backend is a running process listening on a port: clients reach it only through requests. `Servers.StartAsync` ran " +
+                         "`Price` inside such a process (Kestrel on 127.0.0.1), and from then on anything that could open a connection to that port could ask for a price.",
+            hints: ["Before `Servers.StartAsync`, who could call `Price`?", "What did a phone app or a browser need in order to reach it?"])
+        {
+            WhyNot = new Dictionary<char, string>
+            {
+                ['a'] = "A cell calling `Price` is code calling code in the same process: nothing outside can reach it.",
+                ['c'] = "JSON is only how the answer is written; without a process listening on a port, no client could ask for it.",
+            },
+        };
+
+        /// <summary>Part 1: what the empty line in an HTTP message marks (a letter).</summary>
+        public static readonly ChoiceQuestion Q2 = new("01-backend-basics/concepts-q2",
+            "In the raw response you read, an empty line (`\\r\\n` alone) follows the last header. What does it mark?",
+            ["the end of the connection: the server closes it next", "the end of the head: the body, if any, follows", "the end of the body"],
+            answer: 'b',
+            explanation: "An HTTP/1.1 message is a start line, header lines, an empty line, then the body (RFC 9112, section 2.1). The empty line " +
+                         "ends the head; how long the body is, the headers say (`Content-Length`, or `Transfer-Encoding: chunked` as here).",
+            hints: ["Look at the response again: what comes right after the empty line?"])
+        {
+            WhyNot = new Dictionary<char, string>
+            {
+                ['a'] = "The connection stayed open (HTTP/1.1 keeps it alive by default); the chunked body came after the empty line.",
+                ['c'] = "The body comes after the empty line; a chunked body ends with a chunk of length 0.",
+            },
+        };
+
+        /// <summary>Part 1: the cost of many small requests (a number of microseconds).</summary>
+        public static readonly NumberQuestion Q3 = new("01-backend-basics/concepts-q3",
+            "A page shows 30 prices. One request to the shop takes 150 µs; a direct call of `Price` takes 0.05 µs. If the page asks for " +
+            "each price in its own request, one after another, how many microseconds does it wait in all?",
+            answer: 4_500,
+            explanation: "30 requests × 150 µs = 4,500 µs, where the 30 function calls themselves are 1.5 µs. One request that answers all 30 prices " +
+                         "would cost about one request's time instead: that is why backends are designed around few, meaningful requests.",
+            hints: ["The requests go one after another: their times add up.", "30 × 150."])
+        { Tolerance = 0.5, Unit = "µs" };
+
+        /// <summary>Part 2: where a rule must be enforced (a letter).</summary>
+        public static readonly ChoiceQuestion Q4 = new("01-backend-basics/concepts-q4",
+            "Where must the rule \"an order is for 1 to 10 items\" be checked so that no client can break it?",
+            ["in the app or web page, before the request is sent", "in the server's handler, when the request arrives", "either one: a single check anywhere is enough"],
+            answer: 'b',
+            explanation: "A client can send any bytes it likes: the lesson's cells posted orders no app would allow, and `Wire.SendAsync` wrote a request by hand. " +
+                         "Only code the backend's owner runs is out of the client's reach, so the rule must run there; a check in the app can only make things friendlier.",
+            hints: ["Who wrote the 100 orders with quantities from -2 to 14: an app with a form, or a few lines of C#?"])
+        {
+            WhyNot = new Dictionary<char, string>
+            {
+                ['a'] = "Nothing forces a client to use your app: a few lines of code send the request without it.",
+                ['c'] = "A check in the app alone can be skipped by any client that does not use the app.",
+            },
+        };
+
+        /// <summary>Part 2: which rule answers first (a status code).</summary>
+        public static readonly NumberQuestion Q5 = new("01-backend-basics/concepts-q5",
+            "A client posts `{\"item\":\"unicorn\",\"quantity\":0,\"price\":0}` to the lesson's `POST /orders`. Which status code does it get?",
+            answer: 404,
+            explanation: "The handler checks the item first: `unicorn` is not in the catalog, so it returns `Results.NotFound(…)`, 404, before the quantity " +
+                         "rule (which would have given 400) is ever reached. Read a handler's checks in order: the first one that fails decides the answer.",
+            hints: ["Two rules are broken. Which `if` comes first in the handler?", "An unknown item gets `Results.NotFound`."]);
+
+        /// <summary>Part 2: how an endpoint's work grows with its data (a letter).</summary>
+        public static readonly ChoiceQuestion Q6 = new("01-backend-basics/concepts-q6",
+            "`GET /report` adds up every past sale on every request. If the shop's sales grow from 200,000 to 400,000, what happens to the time its handler spends adding them up?",
+            ["it stays about the same: a sum is one line of code", "it roughly doubles: the sum visits every sale", "it halves: the server is warmed up by then"],
+            answer: 'b',
+            explanation: "`sales.Sum()` visits each sale once, so its time grows in proportion to the number of sales: twice the sales, about twice the " +
+                         "time. An endpoint whose work grows with the data gets slower as the business grows, whatever the number of clients; keeping " +
+                         "a running total (updated on each sale) would make the report cost the same at any size.",
+            hints: ["How many additions does `Sum()` make for 200,000 sales? For 400,000?"])
+        {
+            WhyNot = new Dictionary<char, string>
+            {
+                ['a'] = "One line of code can hide a loop: `Sum()` adds every element, one by one.",
+                ['c'] = "Warm-up (compiling code the first time) happens once; the loop's length is set by the data.",
+            },
+        };
+    }
 }

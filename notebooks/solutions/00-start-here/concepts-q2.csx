@@ -1,0 +1,2 @@
+char? answer = 'a';    // your answer: a letter, e.g. 'a', in place of null
+Lesson00.Concepts.Q2.Check(answer)

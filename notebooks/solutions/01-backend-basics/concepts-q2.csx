@@ -1,0 +1,2 @@
+char? answer = 'b';    // your answer: a letter, e.g. 'a', in place of null
+Lesson01.Concepts.Q2.Check(answer)
