@@ -29,6 +29,8 @@ public static class CompetingWriter
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 5000";   // SQLite waits for the other writers itself, in short steps
+        await command.ExecuteNonQueryAsync();
         command.CommandText = "UPDATE events SET booked = booked + 1 WHERE id = $id AND booked + 1 <= seats";
         command.Parameters.AddWithValue("$id", eventId);
         // Its first seat before it says "ready": whatever the notebook then does, this process has written to the file.

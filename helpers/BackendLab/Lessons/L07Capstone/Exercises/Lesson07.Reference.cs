@@ -3,7 +3,7 @@ namespace BackendLab.Lessons.L07Capstone;
 public static partial class Lesson07
 {
     /// <summary>The steps in order: <c>Q1</c> to <c>Q6</c>.</summary>
-    public static IReadOnlyList<Exercise> Steps => [Q1, Q2, Q3, Q4, Q5];
+    public static IReadOnlyList<Exercise> Steps => [Q1, Q2, Q3, Q4, Q5, Q6];
 
     /// <summary>
     /// Stuck at a step? Continue from BackendLab's own answer: shows the reference code for <paramref name="step"/> (the
@@ -21,7 +21,8 @@ public static partial class Lesson07
             2 => "OpenStore = db => new ReferenceTickets.SqlTickets(db);",
             3 => "Book = ReferenceTickets.Book;",
             4 => "BookOnce = ReferenceTickets.BookOnce;",
-            _ => "Service = ReferenceTickets.Service;",
+            5 => "Service = ReferenceTickets.Service;",
+            _ => "BookAndCharge = ReferenceTickets.BookAndCharge;",
         };
         var solution = Steps[step - 1].Solution();
         return ExerciseNote.Code(Steps[step - 1].Id, $"Step {step}: continue from the reference with `{use}`", solution.Text);

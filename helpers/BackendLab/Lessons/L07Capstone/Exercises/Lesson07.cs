@@ -45,4 +45,12 @@ public static partial class Lesson07
         "Anything an instance creates (a dictionary of keys, a seat counter, a cache) is that instance's alone: the other instance never sees it, and it ends when the instance stops. Everything that must hold for the whole service lives in `db`, the shared file.",
         "An instance only opens the shared store: no `DELETE`, no `TicketDb.CreateAsync` (it empties the file) when an instance starts. `Action<WebApplication, TicketDb> Service = Tickets.Service(MapTickets, OpenStore, BookOnce);`",
     ]);
+
+    /// <summary>Step 6: a service-level objective. Check: <c>await Lesson07.Q6.Check(BookAndCharge)</c>.</summary>
+    public static readonly SloExercise Q6 = new("07-capstone/q6", "A service-level objective",
+    [
+        "Book first with your `BookOnce` (a sold-out event charges nothing), then charge: `Payments.ChargeAsync(eventId, seats)` is a 100 ms network call.",
+        "A thread that waits 100 ms in `Thread.Sleep`, `Payments.Charge`, `.Result` or `.Wait()` serves nobody else meanwhile; at 240 bookings a second that is 24 threads busy doing nothing. `await` gives the thread back while the provider answers.",
+        "`Func<TicketDb, long, int, string?, Task<bool>> BookAndCharge = async (db, eventId, seats, key) => { var ok = await BookOnce(db, eventId, seats, key); if (ok) await Payments.ChargeAsync(eventId, seats); return ok; };`",
+    ]);
 }

@@ -20,12 +20,13 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
     /// <summary>The most seats the other writer takes. Default: 20.</summary>
     public int OtherWriterMax { get; init; } = 20;
 
-    /// <summary>What the last correct check counted: requests, 200s, 409s, the other writer's seats, seats booked in the file.</summary>
+    /// <summary>What the last check counted in its second round (null when it stopped before): requests, 200s, 409s, the other writer's seats, seats booked in the file.</summary>
     public OverbookingCount? Last { get; private set; }
 
     /// <summary>Runs both rounds. Never throws.</summary>
-    public Task<CheckResult> Check(Func<TicketDb, long, int, Task<bool>> book) => ReportCard.Record(3, RunAsync(book, async run =>
+    public Task<CheckResult> Check(Func<TicketDb, long, int, Task<bool>> book) => ReportCard.Record(3, () => Last is { } c ? new StepNumbers("seats sold (200s + the other process)", c.Ok + c.OtherWriter, c.Seats) : null, RunAsync(book, async run =>
     {
+        Last = null;
         var db = await TicketDb.CreateAsync("check-07-q3");
         var tickets = Tickets.With(new ReferenceTickets.SqlTickets(db), (d, id, seats, _) => book(d, id, seats), db);
         var server = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, tickets));
@@ -42,9 +43,9 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
         if (alone.Problem is { } race)
             return run.Wrong(race + " Between your read of `booked` and your write, other requests read the same value: a check-then-act race. Make the check part of the write: one `UPDATE … WHERE id = $eventId AND booked + $seats <= seats`, and look at how many rows it changed.");
         var shared = await RoundAsync(run, server.Client, db, api, "Shared", Requests, Seats, OtherWriterMax);
+        Last = shared.Count;
         if (shared.Problem is { } lost)
             return run.Wrong(lost + " Alone, your bookings were right; with another process writing to the same file they are not. A `lock` or `SemaphoreSlim` only orders the requests of this process: the other writer is another process and never takes it. Let the database decide: one conditional `UPDATE`, or a transaction.");
-        Last = shared.Count;
         return run.Correct($"{shared.Count.Ok} of {Requests} simultaneous bookings succeeded and {shared.Count.Conflicts} got 409, while another process took {shared.Count.OtherWriter}: {shared.Count.Ok + shared.Count.OtherWriter} = {Seats} seats, and the file says {shared.Count.InFile}.");
     }));
 
