@@ -21,8 +21,11 @@ public sealed class SloExercise(string id, string title, IEnumerable<string>? hi
     /// </summary>
     public static double Rate => 3.0 * ThreadPoolCap.Threads / Payments.Delay.TotalSeconds;
 
-    /// <summary>The target: your p99 may be at most twice the reference's, and at least 50 ms above it.</summary>
-    public static TimeSpan TargetFor(TimeSpan referenceP99) => TimeSpan.FromTicks(Math.Max(referenceP99.Ticks * 2, (referenceP99 + TimeSpan.FromMilliseconds(50)).Ticks));
+    /// <summary>
+    /// The target: twice the reference's p99, or the reference's p99 plus 250 ms, whichever is larger (a busy machine's
+    /// hiccups fit in it; a blocking booking's queue, which grows by seconds over the run, does not).
+    /// </summary>
+    public static TimeSpan TargetFor(TimeSpan referenceP99) => TimeSpan.FromTicks(Math.Max(referenceP99.Ticks * 2, (referenceP99 + TimeSpan.FromMilliseconds(250)).Ticks));
 
     /// <summary>What the last check measured (null before its load ran).</summary>
     public SloCount? Last { get; private set; }
