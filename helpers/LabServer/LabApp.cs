@@ -16,6 +16,7 @@ public static class LabApp
         var app = builder.Build();
         app.MapRuntimeLab();              // lesson 6: sampler, JIT report, /json, /store, /limited (RuntimeLab.cs)
         app.MapLabEndpoints();
+        app.MapCompetingWriter();         // lesson 7: another process writing to the capstone's database (CompetingWriter.cs)
         return app;
     }
 

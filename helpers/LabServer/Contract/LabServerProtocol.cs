@@ -23,4 +23,13 @@ public static class LabServerProtocol
 
     /// <summary>The path of the stats endpoint (<see cref="LabServerStats"/>).</summary>
     public const string StatsPath = "/stats";
+
+    /// <summary>Lesson 7: the path of the competing writer, another process booking seats in a capstone database file.</summary>
+    public const string CompetingWriterPath = "/tickets/compete";
+
+    /// <summary>The competing writer's first line: it has booked its first seat and goes on booking.</summary>
+    public const string CompetingWriterReady = "ready";
+
+    /// <summary>The competing writer's last line's prefix, followed by how many seats it booked, e.g. <c>booked 20</c>.</summary>
+    public const string CompetingWriterBooked = "booked ";
 }

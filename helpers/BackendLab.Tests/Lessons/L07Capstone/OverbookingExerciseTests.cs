@@ -1,7 +1,8 @@
 namespace BackendLab.Tests.Lessons.L07Capstone;
 
 /// <summary>
-/// Capstone step 3: the conditional UPDATE passes; a check-then-act race and an in-process lock fail, each named. The
+/// Capstone step 3: the conditional UPDATE passes; a check-then-act race and an in-process lock (the other writer is another
+/// process) fail, each named. The
 /// mistakes yield between the check and the act (as a database on the network would), so they fail on one core too.
 /// </summary>
 [Collection("servers")]
@@ -13,6 +14,17 @@ public class OverbookingExerciseTests
         var result = await Lesson07.Q3.Check(ReferenceTickets.Book);
         Assert.True(result.IsCorrect, result.ToString());
         Assert.Equal(Lesson07.Q3.Seats, Lesson07.Q3.Last!.Ok + Lesson07.Q3.Last.OtherWriter);
+    }
+
+    [Fact]
+    public async Task TheOtherWriterIsAnotherProcessThatBooks()
+    {
+        var result = await Lesson07.Q3.Check(ReferenceTickets.Book);
+        Assert.True(result.IsCorrect, result.ToString());
+        var line = Assert.Single(result.Details!.Split('\n'), l => l.Contains("the other writer (process"));
+        var pid = int.Parse(System.Text.RegularExpressions.Regex.Match(line, @"process (\d+)").Groups[1].Value);
+        Assert.NotEqual(Environment.ProcessId, pid);
+        Assert.True(Lesson07.Q3.Last!.OtherWriter > 0, line);
     }
 
     [Fact]

@@ -72,6 +72,14 @@ public static class ReferenceTickets
         });
     }
 
+    /// <summary>Step 6: book once (step 4), then charge the card, awaiting the payment provider without holding a thread.</summary>
+    public static async Task<bool> BookAndCharge(TicketDb db, long eventId, int seats, string? key)
+    {
+        var booked = await BookOnce(db, eventId, seats, key);
+        if (booked) await Payments.ChargeAsync(eventId, seats);
+        return booked;
+    }
+
     /// <summary>The whole service (steps 1 to 4), one instance of it.</summary>
     public static Action<WebApplication, TicketDb> Service { get; } = Tickets.Service(MapTickets, db => new SqlTickets(db), BookOnce);
 }

@@ -65,8 +65,7 @@ public sealed class TicketDb : ISql
     /// </summary>
     public async Task<T> TransactionAsync<T>(Func<ISql, Task<T>> work)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var result = await work(new Sql(connection, transaction));
         await transaction.CommitAsync();
@@ -75,9 +74,21 @@ public sealed class TicketDb : ISql
 
     async Task<T> WithConnection<T>(Func<SqliteConnection, Task<T>> work)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync();
         return await work(connection);
+    }
+
+    // SQLite's own busy handler waits for another writer in short, growing steps (1, 2, 5, 10… ms); without it the driver
+    // retries a busy statement only every 150 ms, holding its thread. WAL with synchronous=NORMAL: a commit survives the
+    // process ending (only a power cut may lose the last ones) and costs no disk flush.
+    async Task<SqliteConnection> OpenConnectionAsync()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        await pragmas.ExecuteNonQueryAsync();
+        return connection;
     }
 
     /// <summary>The file's path.</summary>

@@ -12,7 +12,7 @@ namespace BackendLab.Lessons.L07Capstone;
 public sealed class ApiExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Starts <paramref name="map"/> over a fresh database and sends it a dozen requests. Never throws.</summary>
-    public Task<CheckResult> Check(Action<WebApplication, ITickets> map) => ReportCard.Record(1, RunAsync(map, async run =>
+    public Task<CheckResult> Check(Action<WebApplication, ITickets> map) => ReportCard.Record(1, () => null, RunAsync(map, async run =>
     {
         var db = await TicketDb.CreateAsync("check-07-q1");
         var server = await run.StartServerAsync(app => map(app, new ReferenceTickets.SqlTickets(db)));

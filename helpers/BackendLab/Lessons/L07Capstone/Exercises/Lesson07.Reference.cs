@@ -2,8 +2,8 @@ namespace BackendLab.Lessons.L07Capstone;
 
 public static partial class Lesson07
 {
-    /// <summary>The steps in order: <c>Q1</c> to <c>Q4</c>.</summary>
-    public static IReadOnlyList<Exercise> Steps => [Q1, Q2, Q3, Q4];
+    /// <summary>The steps in order: <c>Q1</c> to <c>Q6</c>.</summary>
+    public static IReadOnlyList<Exercise> Steps => [Q1, Q2, Q3, Q4, Q5, Q6];
 
     /// <summary>
     /// Stuck at a step? Continue from BackendLab's own answer: shows the reference code for <paramref name="step"/> (the
@@ -20,7 +20,9 @@ public static partial class Lesson07
             1 => "MapTickets = ReferenceTickets.MapTickets;",
             2 => "OpenStore = db => new ReferenceTickets.SqlTickets(db);",
             3 => "Book = ReferenceTickets.Book;",
-            _ => "BookOnce = ReferenceTickets.BookOnce;",
+            4 => "BookOnce = ReferenceTickets.BookOnce;",
+            5 => "Service = ReferenceTickets.Service;",
+            _ => "BookAndCharge = ReferenceTickets.BookAndCharge;",
         };
         var solution = Steps[step - 1].Solution();
         return ExerciseNote.Code(Steps[step - 1].Id, $"Step {step}: continue from the reference with `{use}`", solution.Text);

@@ -37,4 +37,20 @@ public static partial class Lesson07
         "Two copies of a request can arrive at the same moment: both look for the key, neither finds it, both book. Do the lookup, the booking and the insert of the key in ONE transaction: `await db.TransactionAsync(async tx => { … })` (it holds the write lock from the start).",
         "Inside: `var earlier = await tx.ScalarAsync<long?>(\"SELECT ok FROM bookings WHERE key = $key\", new { key }); if (earlier is not null) return earlier == 1;` then the conditional `UPDATE` of step 3 through `tx`, then `INSERT INTO bookings (key, event_id, seats, ok) VALUES ($key, $eventId, $seats, $ok)`. With no key (`key is null`), just book.",
     ]);
+
+    /// <summary>Step 5: stateless instances behind a real proxy. Check: <c>await Lesson07.Q5.Check(Service)</c>.</summary>
+    public static readonly StatelessExercise Q5 = new("07-capstone/q5", "Stateless instances behind a proxy",
+    [
+        "One instance is your API (step 1) over your store (step 2), booking with your `BookOnce` (step 4): `Tickets.Service(MapTickets, OpenStore, BookOnce)` builds exactly that. The check calls it once per instance.",
+        "Anything an instance creates (a dictionary of keys, a seat counter, a cache) is that instance's alone: the other instance never sees it, and it ends when the instance stops. Everything that must hold for the whole service lives in `db`, the shared file.",
+        "An instance only opens the shared store: no `DELETE`, no `TicketDb.CreateAsync` (it empties the file) when an instance starts. `Action<WebApplication, TicketDb> Service = Tickets.Service(MapTickets, OpenStore, BookOnce);`",
+    ]);
+
+    /// <summary>Step 6: a service-level objective. Check: <c>await Lesson07.Q6.Check(BookAndCharge)</c>.</summary>
+    public static readonly SloExercise Q6 = new("07-capstone/q6", "A service-level objective",
+    [
+        "Book first with your `BookOnce` (a sold-out event charges nothing), then charge: `Payments.ChargeAsync(eventId, seats)` is a 100 ms network call.",
+        "A thread that waits 100 ms in `Thread.Sleep`, `Payments.Charge`, `.Result` or `.Wait()` serves nobody else meanwhile; at 240 bookings a second that is 24 threads busy doing nothing. `await` gives the thread back while the provider answers.",
+        "`Func<TicketDb, long, int, string?, Task<bool>> BookAndCharge = async (db, eventId, seats, key) => { var ok = await BookOnce(db, eventId, seats, key); if (ok) await Payments.ChargeAsync(eventId, seats); return ok; };`",
+    ]);
 }

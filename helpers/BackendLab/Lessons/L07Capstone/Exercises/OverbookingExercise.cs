@@ -5,8 +5,8 @@ namespace BackendLab.Lessons.L07Capstone;
 
 /// <summary>
 /// Capstone step 3: no overbooking. Your booking function runs under BackendLab's API and store. First 100 bookings at
-/// once for 20 seats; then 200 for 50 seats while another writer books the same event with its own connection, as a
-/// second process would. Exactly as many bookings may succeed as there are seats, the rest answer 409, and the file
+/// once for 20 seats; then 200 for 50 seats while another process (the lab server) books the same event with its own
+/// connection. Exactly as many bookings may succeed as there are seats, the rest answer 409, and the file
 /// must agree. In a notebook: <c>await Lesson07.Q3.Check(Book)</c>.
 /// </summary>
 public sealed class OverbookingExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
@@ -20,13 +20,14 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
     /// <summary>The most seats the other writer takes. Default: 20.</summary>
     public int OtherWriterMax { get; init; } = 20;
 
-    /// <summary>What the last correct check counted: requests, 200s, 409s, the other writer's seats, seats booked in the file.</summary>
+    /// <summary>What the last check counted in its second round (null when it stopped before): requests, 200s, 409s, the other writer's seats, seats booked in the file.</summary>
     public OverbookingCount? Last { get; private set; }
 
     /// <summary>Runs both rounds. Never throws.</summary>
-    public Task<CheckResult> Check(Func<TicketDb, long, int, Task<bool>> book) => ReportCard.Record(3, RunAsync(book, async run =>
+    public Task<CheckResult> Check(Func<TicketDb, long, int, Task<bool>> book) => ReportCard.Record(3, () => Last is { } c ? new StepNumbers("seats sold (200s + the other process)", c.Ok + c.OtherWriter, c.Seats) : null, RunAsync(book, async run =>
     {
         run.EveryEndpointIsTheLearners = false; // BackendLab's API hosts the learner's function
+        Last = null;
         var db = await TicketDb.CreateAsync("check-07-q3");
         var tickets = Tickets.With(new ReferenceTickets.SqlTickets(db), (d, id, seats, _) => book(d, id, seats), db);
         var server = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, tickets));
@@ -43,10 +44,10 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
         if (alone.Problem is { } race)
             return run.Wrong(race + " Between your read of `booked` and your write, other requests read the same value: a check-then-act race. Make the check part of the write: one `UPDATE … WHERE id = $eventId AND booked + $seats <= seats`, and look at how many rows it changed.");
         var shared = await RoundAsync(run, server.Client, db, api, "Shared", Requests, Seats, OtherWriterMax);
-        if (shared.Problem is { } lost)
-            return run.Wrong(lost + " Alone, your bookings were right; with another writer on the same file they are not. A `lock` or `SemaphoreSlim` only orders the requests of this process: the other writer (another process, in real life) never takes it. Let the database decide: one conditional `UPDATE`, or a transaction.");
         Last = shared.Count;
-        return run.Correct($"{shared.Count.Ok} of {Requests} simultaneous bookings succeeded and {shared.Count.Conflicts} got 409, while another writer took {shared.Count.OtherWriter}: {shared.Count.Ok + shared.Count.OtherWriter} = {Seats} seats, and the file says {shared.Count.InFile}.");
+        if (shared.Problem is { } lost)
+            return run.Wrong(lost + " Alone, your bookings were right; with another process writing to the same file they are not. A `lock` or `SemaphoreSlim` only orders the requests of this process: the other writer is another process and never takes it. Let the database decide: one conditional `UPDATE`, or a transaction.");
+        return run.Correct($"{shared.Count.Ok} of {Requests} simultaneous bookings succeeded and {shared.Count.Conflicts} got 409, while another process took {shared.Count.OtherWriter}: {shared.Count.Ok + shared.Count.OtherWriter} = {Seats} seats, and the file says {shared.Count.InFile}.");
     }));
 
     static async Task<long> CreateAsync(ApiCalls api, CheckRun run, string name, int seats)
@@ -58,16 +59,16 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
     static async Task<(OverbookingCount Count, string? Problem)> RoundAsync(CheckRun run, HttpClient client, TicketDb db, ApiCalls api, string name, int requests, int seats, int otherWriter)
     {
         var id = await CreateAsync(api, run, name, seats);
-        var other = otherWriter > 0 ? CompetingWriter.Start(db, id, otherWriter) : null;
+        var other = otherWriter > 0 ? await CompetingWriter.StartAsync(db, id, otherWriter) : null;
         var burst = await Burst.SendAsync(client, requests, _ => new HttpRequestMessage(HttpMethod.Post, $"/events/{id}/bookings")
         {
             Content = new StringContent("""{"seats":1}""", Encoding.UTF8, "application/json"),
         }, concurrency: 50);
-        var byOther = other?.Stop() ?? 0;
+        var byOther = other is null ? 0 : await other.FinishAsync();
         var inFile = await db.ScalarAsync<int>("SELECT booked FROM events WHERE id = $id", new { id });
         var count = new OverbookingCount(requests, seats, burst[System.Net.HttpStatusCode.OK], burst[System.Net.HttpStatusCode.Conflict], byOther, inFile);
-        run.Step($"{requests} bookings of 1 seat at once for {seats} seats{(other is null ? "" : ", another writer booking too")}: {burst}" +
-                 (other is null ? "" : $"; the other writer booked {byOther}") + $"; the file says {inFile} booked");
+        run.Step($"{requests} bookings of 1 seat at once for {seats} seats{(other is null ? "" : ", another process booking too")}: {burst}" +
+                 (other is null ? "" : $"; the other writer (process {other.ProcessId}, not this one) booked {byOther}") + $"; the file says {inFile} booked");
         string? problem = null;
         if (count.Ok + count.Conflicts < requests)
             problem = $"{requests - count.Ok - count.Conflicts} of {requests} bookings answered neither 200 nor 409 ({burst}).";

@@ -9,7 +9,7 @@ namespace BackendLab.Lessons.L07Capstone;
 public sealed class PersistenceExercise(string id, string title, IEnumerable<string>? hints = null) : Exercise(id, title, hints)
 {
     /// <summary>Creates events and books through your store, restarts, and compares. Never throws.</summary>
-    public Task<CheckResult> Check(Func<TicketDb, ITickets> store) => ReportCard.Record(2, RunAsync(store, async run =>
+    public Task<CheckResult> Check(Func<TicketDb, ITickets> store) => ReportCard.Record(2, () => null, RunAsync(store, async run =>
     {
         var db = await TicketDb.CreateAsync("check-07-q2");
         var first = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, store(db)));
