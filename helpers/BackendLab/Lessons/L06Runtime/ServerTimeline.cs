@@ -57,6 +57,35 @@ public sealed class ServerTimeline : IHtmlContent
     /// <summary>Thread-pool threads at <paramref name="second"/> of the run (the last sample taken by then).</summary>
     public int ThreadsAt(double second) => At(second).ThreadPoolThreads;
 
+    /// <summary>Thread-pool threads at the last sample, when the run ended.</summary>
+    public int ThreadsAtEnd => Samples.Count == 0 ? 0 : Samples[^1].ThreadPoolThreads;
+
+    /// <summary>How long the run lasted, by the server's samples.</summary>
+    public TimeSpan Duration => Samples.Count == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Samples[^1].Ms);
+
+    /// <summary>The most work items that waited in the pool's queue at one sample.</summary>
+    public long MaxPendingWorkItems => Samples.Count == 0 ? 0 : Samples.Max(s => s.PendingWorkItems);
+
+    /// <summary>
+    /// The longest stretch between two samples at which the server's finished-request count went up (or the run's start
+    /// and end): how long, at worst, the server went without finishing a request. Samples come every 100 ms.
+    /// </summary>
+    public TimeSpan LongestStretchWithoutAFinishedRequest
+    {
+        get
+        {
+            if (Samples.Count == 0) return TimeSpan.Zero;
+            double longest = 0, lastProgress = Samples[0].Ms;
+            for (var i = 1; i < Samples.Count; i++)
+            {
+                if (Samples[i].RequestsFinished <= Samples[i - 1].RequestsFinished) continue;
+                longest = Math.Max(longest, Samples[i].Ms - lastProgress);
+                lastProgress = Samples[i].Ms;
+            }
+            return TimeSpan.FromMilliseconds(Math.Max(longest, Samples[^1].Ms - lastProgress));
+        }
+    }
+
     /// <summary>The most thread-pool threads seen during the run.</summary>
     public int MaxThreads => Samples.Count == 0 ? 0 : Samples.Max(s => s.ThreadPoolThreads);
 
