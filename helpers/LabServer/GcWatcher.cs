@@ -7,7 +7,9 @@ namespace LabServer;
 /// Lesson 6's view of the garbage collector (<c>/runtime/gc</c>): the collector's settings, and an in-process
 /// <see cref="EventListener"/> on the runtime's GC events, which say how many heaps each collection used (DATAS changes
 /// that number while the server runs) and how much survived into generation 2. Listening starts with the first
-/// <see cref="Snapshot"/>, so a server that is never asked pays nothing.
+/// <see cref="Snapshot"/>, so a server that is never asked pays nothing; that first call also runs one full collection,
+/// which settles the server's start-up objects (routes, caches, pools) in generation 2, so that what later runs promote
+/// is their own.
 /// </summary>
 public sealed class GcWatcher : EventListener
 {
@@ -24,7 +26,14 @@ public sealed class GcWatcher : EventListener
     /// <summary>The collector's settings and what its events reported since the first call (which starts listening).</summary>
     public static GcSnapshot Snapshot()
     {
-        lock (Gate) _instance ??= new GcWatcher();
+        lock (Gate)
+        {
+            if (_instance is null)
+            {
+                GC.Collect();   // settle the start-up objects in generation 2 before anything is measured
+                _instance = new GcWatcher();
+            }
+        }
         return _instance.Read();
     }
 

@@ -4,7 +4,8 @@ namespace BackendLab;
 /// The lab server's garbage collector as it reports itself at <c>/runtime/gc</c> (lesson 6): its settings, and what the
 /// runtime's own GC events said about the collections since the server first answered <c>/runtime/gc</c> (the events are
 /// listened to from then on only, so other lessons' servers pay nothing). Compiled into BackendLab and the lab server
-/// alike (helpers/LabServer/Contract).
+/// alike (helpers/LabServer/Contract). The first call also runs one full collection, settling the server's start-up objects
+/// in generation 2, so that what later runs promote is their own.
 /// </summary>
 /// <param name="ServerGc">True when the server collector runs (<c>GCSettings.IsServerGC</c>).</param>
 /// <param name="ConcurrentGc">True when full collections may run in the background (<c>GC.GetConfigurationVariables()["ConcurrentGC"]</c>).</param>

@@ -156,4 +156,38 @@ public class RuntimeClaimsTests
         Assert.True(RuntimeClaims.CoordinatedOmission(closedRps, Ms(closedP90), Ms(closedP90 * 2), Ms(closedMax), Ms(openP90), stall, cores).Holds);
         Assert.False(RuntimeClaims.CoordinatedOmission(closedRps, Ms(closedP90), Ms(closedP90 * 2), Ms(closedMax), Ms(closedP90 * 3), stall, cores).Holds);
     }
+
+    [Theory]
+    // cores, gen-0 collections of /json in ~1 s, their pause in all (ms), the run (ms), bytes into gen 2, bytes allocated
+    [InlineData(1, 19, 12.0, 1050.0, 40_000L, 50_000_000L)]    // recorded shape on the 2-core machine
+    [InlineData(1, 8, 45.0, 1100.0, 120_000L, 25_000_000L)]    // 1 core, busy: fewer requests, slower suspensions
+    [InlineData(2, 19, 9.0, 1040.0, 30_000L, 49_000_000L)]
+    [InlineData(4, 30, 15.0, 1030.0, 60_000L, 90_000_000L)]
+    [InlineData(16, 60, 30.0, 1030.0, 200_000L, 180_000_000L)] // 16 cores: more collections, more heaps, each still short
+    public void Allocation_says_the_collections_were_cheap_and_the_garbage_died_young(int cores, int jsonGen0, double pauseMs, double elapsedMs, long promoted, long allocated)
+    {
+        var gc = new RuntimeClaims.GcCost(Ms(pauseMs), Ms(elapsedMs), promoted, allocated, 0);
+        var claim = RuntimeClaims.Allocation(6, 11_381, 0, jsonGen0, cores, gc: gc);
+        Assert.True(claim.Holds, claim.ToString());
+        Assert.Contains(claim.Statements, s => s.Statement.StartsWith("they were cheap: together they paused the server"));
+        Assert.Contains(claim.Statements, s => s.Statement.Contains("survived into generation 2") && s.Statement.EndsWith("and 0 full collections ran"));
+        // a server whose garbage lived on (a growing cache), paused long
+        var livedOn = RuntimeClaims.Allocation(6, 11_381, 0, jsonGen0, cores, gc: gc with { Pause = Ms(elapsedMs * 0.2), PromotedToGen2 = allocated / 20, Gen2Collections = 1 });
+        Assert.Equal(2, livedOn.NotHeld.Count());
+    }
+
+    [Fact]
+    public void FirstRequestPays_says_what_share_of_the_first_request_the_jit_took()
+    {
+        var claim = RuntimeClaims.FirstRequestPays(Ms(203), Ms(0.196), 600, 80, 19, 2, jitTime: Ms(95));
+        Assert.Contains("the first request made the JIT compile 600 methods (in 95.00 ms, 47 % of its time; the rest went to other first-time work), the next 19 together only 80", claim.ToString());
+    }
+
+    [Fact]
+    public void CoordinatedOmission_counts_how_few_closed_loop_requests_could_wait_in_a_stall()
+    {
+        var claim = RuntimeClaims.CoordinatedOmission(24_649, Ms(0.251), Ms(3.08), Ms(301), Ms(200), Ms(300), 2, closed: (49_306, 8, 3));
+        Assert.True(claim.Holds, claim.ToString());
+        Assert.Contains("of its 49,306 requests, at most 8 × 3 = 24 could wait in a stall (0.05 %)", claim.ToString());
+    }
 }

@@ -49,10 +49,11 @@ public sealed record GcReport : IHtmlContent
             .Row("collector", gc.ServerGc ? "server" : "workstation", "GCSettings.IsServerGC")
             .Row("DATAS (heaps adapt to the load)", gc.DynamicAdaptation ? "on" : "off", "GC.GetConfigurationVariables()[\"GCDynamicAdaptationMode\"] (1 = on, the default since .NET 9)")
             .Row("heaps at most", gc.MaxHeaps, "GC.GetConfigurationVariables()[\"HeapCount\"]")
-            .Row("heaps each collection used", gc.CollectionsByHeaps.Count == 0 ? "no collection yet"
+            .Row("heaps each collection used (since the report was first asked for)", gc.CollectionsByHeaps.Count == 0 ? "no collection yet"
                 : string.Join(", ", gc.CollectionsByHeaps.OrderBy(h => h.Key).Select(h => $"{Heaps(h.Key)}: {N(h.Value)}")),
                 "the runtime's GCGlobalHeapHistory event (NumHeaps), read with an EventListener; dotnet-trace shows it too")
-            .Row("collections (gen 0 / gen 2)", $"{N(gc.Gen0Collections)} / {N(gc.Gen2Collections)}", "GC.CollectionCount(0), GC.CollectionCount(2); dotnet-counters: dotnet.gc.collections")
+            .Row("collections since the server started (gen 0 / gen 2; one full collection was run on purpose when the report was first asked for, to settle the start-up objects)",
+                $"{N(gc.Gen0Collections)} / {N(gc.Gen2Collections)}", "GC.CollectionCount(0), GC.CollectionCount(2); dotnet-counters: dotnet.gc.collections")
             .Row("paused for collections, in all", TimeSpan.FromMilliseconds(gc.PauseMs), "GC.GetTotalPauseDuration(); dotnet-counters: dotnet.gc.pause.time")
             .Row("bytes allocated", N(gc.AllocatedBytes), "GC.GetTotalAllocatedBytes(); dotnet-counters: dotnet.gc.heap.total_allocated");
     }

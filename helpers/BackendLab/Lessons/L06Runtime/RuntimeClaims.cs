@@ -46,7 +46,7 @@ public static class RuntimeClaims
     /// <summary>The most of a run's time its generation-0 collections may have paused the server, for them to count as cheap.</summary>
     public const double CheapPauseShare = 0.10;
     /// <summary>The most of a run's allocated bytes that may reach generation 2, for the garbage to count as dying young.</summary>
-    public const double DiesYoungShare = 0.01;
+    public const double DiesYoungShare = 0.05;
 
     /// <summary>
     /// Allocation: /json allocates far more per request than /plaintext, its garbage is what the GC collects, those

@@ -17,17 +17,20 @@ public static class RuntimeReadings
     {
         ArgumentNullException.ThrowIfNull(async);
         ArgumentNullException.ThrowIfNull(blocking);
-        static (int, double, TimeSpan, TimeSpan, TimeSpan) Point(LoadResult p) => (p.Concurrency, p.ResponsesPerSecond, p.Mean, p.P50, p.Window);
+        static (int, double, TimeSpan, TimeSpan, TimeSpan, long) Point(LoadResult p) => (p.Concurrency, p.ResponsesPerSecond, p.Mean, p.P50, p.Window, p.Completed);
         var shown = users.Length > 0 ? users : [.. async.Points.Select(p => p.Concurrency).TakeLast(2)];
         return LittlesLaw([.. async.Points.Where(p => shown.Contains(p.Concurrency)).Select(Point)],
                           [.. blocking.Points.Where(p => shown.Contains(p.Concurrency)).Select(Point)]);
     }
 
-    /// <summary><see cref="LittlesLaw(LoadSweep, LoadSweep, int[])"/> from plain numbers: per point, users, responses per second, mean and median latency, and the measuring window.</summary>
-    public static Reading LittlesLaw(IReadOnlyList<(int Users, double ResponsesPerSecond, TimeSpan Mean, TimeSpan P50, TimeSpan Window)> async,
-        IReadOnlyList<(int Users, double ResponsesPerSecond, TimeSpan Mean, TimeSpan P50, TimeSpan Window)> blocking)
+    /// <summary>
+    /// <see cref="LittlesLaw(LoadSweep, LoadSweep, int[])"/> from plain numbers: per point, users, responses per second, mean and
+    /// median latency, the measuring window, and the requests answered at all (inside the window or after it).
+    /// </summary>
+    public static Reading LittlesLaw(IReadOnlyList<(int Users, double ResponsesPerSecond, TimeSpan Mean, TimeSpan P50, TimeSpan Window, long Completed)> async,
+        IReadOnlyList<(int Users, double ResponsesPerSecond, TimeSpan Mean, TimeSpan P50, TimeSpan Window, long Completed)> blocking)
     {
-        static string Product((int Users, double Rps, TimeSpan Mean, TimeSpan P50, TimeSpan Window) p) =>
+        static string Product((int Users, double Rps, TimeSpan Mean, TimeSpan P50, TimeSpan Window, long Completed) p) =>
             $"{F(p.Rps * p.Mean.TotalSeconds)} of {p.Users} at {p.Users} users";
         var sentences = new List<string>
         {
@@ -38,19 +41,25 @@ public static class RuntimeReadings
         {
             var inFlight = p.ResponsesPerSecond * p.Mean.TotalSeconds;
             if (p.ResponsesPerSecond <= 0)
-                sentences.Add($"At {p.Users} users no blocking request was answered inside the {D(p.Window)} window (the median wait was {D(p.P50)}): the window saw no throughput at all, so the product is 0 — the window is shorter than one wait, not a sample of a steady state.");
+                sentences.Add($"At {p.Users} users no blocking request was answered inside the {D(p.Window)} window " +
+                              (p.Completed > 0 ? $"(those answered later had waited {D(p.P50)}, the median)" : "(nor before the run gave up on them)") +
+                              ": the window saw no throughput at all, so the product is 0 — a window shorter than one wait is no sample of a steady state.");
             else if (inFlight < 0.85 * p.Users)
                 sentences.Add($"At {p.Users} users the blocking run started with all {p.Users} requests at once and a queue that was still growing: its answered requests waited {D(p.Mean)} on average, while a steady queue at {F(p.ResponsesPerSecond)} req/s would make each wait {p.Users} ÷ {F(p.ResponsesPerSecond)} = {D(TimeSpan.FromSeconds(p.Users / p.ResponsesPerSecond))} — the requests still waiting when the window closed are in no average.");
         }
         return new Reading([Capitalise(sentences[0]), .. sentences.Skip(1)]);
     }
 
-    /// <summary>What the starving pool did: threads at the start and the end, the queue, throughput per thread, and why the pool added (or did not add) threads.</summary>
+    /// <summary>
+    /// What the starving pool did during the load's measured window: threads at its start and end, the queue, throughput per
+    /// thread, and why the pool added (or did not add) threads.
+    /// </summary>
     public static Reading Starvation(ServerTimeline starved, TimeSpan sleep)
     {
         ArgumentNullException.ThrowIfNull(starved);
-        return Starvation(starved.ThreadsAt(0), starved.MaxThreads, starved.ThreadsAtEnd, starved.Duration, starved.MaxPendingWorkItems,
-            starved.RequestsPerSecondBetween(0, 1), starved.ThreadsAt(1), starved.LongestStretchWithoutAFinishedRequest, sleep);
+        var end = starved.Load.Window.TotalSeconds;
+        return Starvation(starved.ThreadsAt(0), starved.MaxThreadsUntil(end), starved.ThreadsAt(end), starved.Load.Window, starved.MaxPendingWorkItemsUntil(end),
+            starved.RequestsPerSecondBetween(0, 1), starved.ThreadsAt(1), starved.LongestStretchWithoutAFinishedRequestUntil(end), sleep);
     }
 
     /// <summary><see cref="Starvation(ServerTimeline, TimeSpan)"/> from plain numbers.</summary>

@@ -57,34 +57,32 @@ public sealed class ServerTimeline : IHtmlContent
     /// <summary>Thread-pool threads at <paramref name="second"/> of the run (the last sample taken by then).</summary>
     public int ThreadsAt(double second) => At(second).ThreadPoolThreads;
 
-    /// <summary>Thread-pool threads at the last sample, when the run ended.</summary>
-    public int ThreadsAtEnd => Samples.Count == 0 ? 0 : Samples[^1].ThreadPoolThreads;
+    /// <summary>The most thread-pool threads seen up to <paramref name="second"/> of the run.</summary>
+    public int MaxThreadsUntil(double second) => Until(second).Select(s => s.ThreadPoolThreads).DefaultIfEmpty(0).Max();
 
-    /// <summary>How long the run lasted, by the server's samples.</summary>
-    public TimeSpan Duration => Samples.Count == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Samples[^1].Ms);
-
-    /// <summary>The most work items that waited in the pool's queue at one sample.</summary>
-    public long MaxPendingWorkItems => Samples.Count == 0 ? 0 : Samples.Max(s => s.PendingWorkItems);
+    /// <summary>The most work items that waited in the pool's queue at one sample, up to <paramref name="second"/> of the run.</summary>
+    public long MaxPendingWorkItemsUntil(double second) => Until(second).Select(s => s.PendingWorkItems).DefaultIfEmpty(0).Max();
 
     /// <summary>
-    /// The longest stretch between two samples at which the server's finished-request count went up (or the run's start
-    /// and end): how long, at worst, the server went without finishing a request. Samples come every 100 ms.
+    /// The longest stretch, up to <paramref name="second"/> of the run, between two samples at which the server's
+    /// finished-request count went up (or the start and that second): how long, at worst, the server went without
+    /// finishing a request. Samples come every 100 ms.
     /// </summary>
-    public TimeSpan LongestStretchWithoutAFinishedRequest
+    public TimeSpan LongestStretchWithoutAFinishedRequestUntil(double second)
     {
-        get
+        var samples = Until(second).ToList();
+        if (samples.Count == 0) return TimeSpan.Zero;
+        double longest = 0, lastProgress = samples[0].Ms;
+        for (var i = 1; i < samples.Count; i++)
         {
-            if (Samples.Count == 0) return TimeSpan.Zero;
-            double longest = 0, lastProgress = Samples[0].Ms;
-            for (var i = 1; i < Samples.Count; i++)
-            {
-                if (Samples[i].RequestsFinished <= Samples[i - 1].RequestsFinished) continue;
-                longest = Math.Max(longest, Samples[i].Ms - lastProgress);
-                lastProgress = Samples[i].Ms;
-            }
-            return TimeSpan.FromMilliseconds(Math.Max(longest, Samples[^1].Ms - lastProgress));
+            if (samples[i].RequestsFinished <= samples[i - 1].RequestsFinished) continue;
+            longest = Math.Max(longest, samples[i].Ms - lastProgress);
+            lastProgress = samples[i].Ms;
         }
+        return TimeSpan.FromMilliseconds(Math.Max(longest, samples[^1].Ms - lastProgress));
     }
+
+    IEnumerable<RuntimeSample> Until(double second) => Samples.Where(s => s.Ms <= second * 1000 + 1);
 
     /// <summary>The most thread-pool threads seen during the run.</summary>
     public int MaxThreads => Samples.Count == 0 ? 0 : Samples.Max(s => s.ThreadPoolThreads);
