@@ -167,22 +167,21 @@ public class RuntimeClaimsTests
     }
 
     [Theory]
-    // cores, gen-0 collections of /json in ~1 s, their pause in all (ms), the run (ms), bytes into gen 2, bytes allocated
-    [InlineData(1, 19, 12.0, 1050.0, 40_000L, 50_000_000L)]    // recorded shape on the 2-core machine
-    [InlineData(1, 8, 45.0, 1100.0, 120_000L, 25_000_000L)]    // 1 core, busy: fewer requests, slower suspensions
-    [InlineData(2, 19, 9.0, 1040.0, 30_000L, 49_000_000L)]
-    [InlineData(4, 30, 15.0, 1030.0, 60_000L, 90_000_000L)]
-    [InlineData(16, 60, 30.0, 1030.0, 200_000L, 180_000_000L)] // 16 cores: more collections, more heaps, each still short
-    public void Allocation_says_the_collections_were_cheap_and_the_garbage_died_young(int cores, int jsonGen0, double pauseMs, double elapsedMs, long promoted, long allocated)
+    // cores, gen-0 collections of /json in ~1 s, their pause in all (ms), the run (ms)
+    [InlineData(1, 15, 13.3, 1003.0)]    // recorded on the 2-core machine, busy
+    [InlineData(1, 2, 8.6, 1004.0)]      // recorded: one core, workstation collector, 4.3 ms each
+    [InlineData(1, 8, 45.0, 1100.0)]     // 1 core, busy: slower suspensions
+    [InlineData(2, 19, 9.0, 1040.0)]
+    [InlineData(4, 30, 15.0, 1030.0)]
+    [InlineData(16, 60, 30.0, 1030.0)]   // 16 cores: more collections, more heaps, each still short
+    public void Allocation_says_the_collections_were_cheap(int cores, int jsonGen0, double pauseMs, double elapsedMs)
     {
-        var gc = new RuntimeClaims.GcCost(Ms(pauseMs), Ms(elapsedMs), promoted, allocated, 0);
+        var gc = new RuntimeClaims.GcCost(Ms(pauseMs), Ms(elapsedMs));
         var claim = RuntimeClaims.Allocation(6, 11_381, 0, jsonGen0, cores, gc: gc);
         Assert.True(claim.Holds, claim.ToString());
         Assert.Contains(claim.Statements, s => s.Statement.StartsWith("they were cheap: together they paused the server"));
-        Assert.Contains(claim.Statements, s => s.Statement.Contains("survived into generation 2") && s.Statement.EndsWith("and 0 full collections ran"));
-        // a server whose garbage lived on (a growing cache), paused long
-        var livedOn = RuntimeClaims.Allocation(6, 11_381, 0, jsonGen0, cores, gc: gc with { Pause = Ms(elapsedMs * 0.2), PromotedToGen2 = allocated / 20, Gen2Collections = 1 });
-        Assert.Equal(2, livedOn.NotHeld.Count());
+        // a server that spent a fifth of its time paused
+        Assert.Single(RuntimeClaims.Allocation(6, 11_381, 0, jsonGen0, cores, gc: gc with { Pause = Ms(elapsedMs * 0.2) }).NotHeld);
     }
 
     [Fact]

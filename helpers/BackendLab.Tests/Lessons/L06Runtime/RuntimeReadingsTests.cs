@@ -53,6 +53,11 @@ public class RuntimeReadingsTests
         Assert.DoesNotContain("never fired", stalled);
     }
 
+    [Fact]
+    public void Survival_reads_what_reached_generation_2() =>
+        Assert.Equal("Of the 13,748,240 bytes /json?items=100's run allocated, 1,014,816 (7.4 %) reached generation 2, and 0 full collections ran.",
+            RuntimeReadings.Survival("/json?items=100", 13_748_240, 1_014_816, 0).ToString());
+
     static GcSnapshot Gc(bool server, bool datas, int max, params (int Heaps, long Count)[] used) =>
         new(server, true, datas, max, used.Sum(u => u.Count), used.Length == 0 ? 0 : used[^1].Heaps,
             used.ToDictionary(u => u.Heaps, u => u.Count), 1000, 12.5, 20, 0, 50_000_000);

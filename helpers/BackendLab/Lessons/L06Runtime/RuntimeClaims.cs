@@ -45,24 +45,19 @@ public static class RuntimeClaims
 
     /// <summary>The most of a run's time its generation-0 collections may have paused the server, for them to count as cheap.</summary>
     public const double CheapPauseShare = 0.10;
-    /// <summary>The most of a run's allocated bytes that may reach generation 2, for the garbage to count as dying young.</summary>
-    public const double DiesYoungShare = 0.05;
-
     /// <summary>
-    /// Allocation: /json allocates far more per request than /plaintext, its garbage is what the GC collects, those
-    /// collections paused the server little, and almost nothing survived into generation 2 (why no full collection is needed).
+    /// Allocation: /json allocates far more per request than /plaintext, its garbage is what the GC collects, and those
+    /// collections paused the server little. (What reached generation 2 is read aloud by <see cref="RuntimeReadings.Survival(RequestCost)"/>:
+    /// it includes what outlives the requests, such as the connections' own buffers, so its share is no claim.)
     /// </summary>
     public static Claim Allocation(RequestCost plain, RequestCost json, int cores, MachineLoad? load = null) =>
         Allocation(plain.BytesPerRequest, json.BytesPerRequest, plain.Gen0Collections, json.Gen0Collections, cores, load,
-            new GcCost(json.GcPause, json.Elapsed, json.PromotedToGen2Bytes, json.AllocatedBytes, json.Gen2Collections));
+            new GcCost(json.GcPause, json.Elapsed));
 
-    /// <summary>What the /json run's collections cost: their pause, the run's length, bytes promoted into generation 2 and allocated, full collections.</summary>
+    /// <summary>What the /json run's collections cost: their pause, and the run's length.</summary>
     /// <param name="Pause">How long the run's collections paused the server, in all.</param>
     /// <param name="Elapsed">How long the run lasted.</param>
-    /// <param name="PromotedToGen2">Bytes moved into generation 2 during the run.</param>
-    /// <param name="Allocated">Bytes allocated during the run.</param>
-    /// <param name="Gen2Collections">Full collections during the run.</param>
-    public sealed record GcCost(TimeSpan Pause, TimeSpan Elapsed, long PromotedToGen2, long Allocated, int Gen2Collections);
+    public sealed record GcCost(TimeSpan Pause, TimeSpan Elapsed);
 
     /// <inheritdoc cref="Allocation(RequestCost, RequestCost, int, MachineLoad?)"/>
     public static Claim Allocation(double plainBytes, double jsonBytes, int plainGen0, int jsonGen0, int cores, MachineLoad? load = null, GcCost? gc = null)
@@ -80,13 +75,6 @@ public static class RuntimeClaims
             var share = gc.Pause / Max(gc.Elapsed);
             statements.Add(($"they were cheap: together they paused the server {D(gc.Pause)}, {share:P1} of the run's {D(gc.Elapsed)} ({D(gc.Pause / jsonGen0)} each on average; under {CheapPauseShare:P0} expected)",
                 share < CheapPauseShare));
-        }
-        if (gc is not null && gc.Allocated > 0)
-        {
-            var survived = (double)gc.PromotedToGen2 / gc.Allocated;
-            statements.Add(($"the garbage died young: of the {N(gc.Allocated)} bytes allocated, {N(gc.PromotedToGen2)} ({survived:P2}) survived into generation 2 (under {DiesYoungShare:P0} expected), " +
-                            $"and {gc.Gen2Collections} full {(gc.Gen2Collections == 1 ? "collection" : "collections")} ran",
-                survived < DiesYoungShare));
         }
         return Claim.All(statements).On(cores, load);
     }

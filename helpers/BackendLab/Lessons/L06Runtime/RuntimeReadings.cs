@@ -80,6 +80,18 @@ public static class RuntimeReadings
         return new Reading([Capitalise(sentences[0]), .. sentences.Skip(1)]);
     }
 
+    /// <summary>What a run allocated, what of it reached generation 2, and the full collections it set off.</summary>
+    public static Reading Survival(RequestCost cost)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        return Survival(cost.Path, cost.AllocatedBytes, cost.PromotedToGen2Bytes, cost.Gen2Collections);
+    }
+
+    /// <summary><see cref="Survival(RequestCost)"/> from plain numbers.</summary>
+    public static Reading Survival(string path, long allocated, long promotedToGen2, int fullCollections) =>
+        new([$"Of the {allocated:N0} bytes {path}'s run allocated, {promotedToGen2:N0} ({(double)promotedToGen2 / Math.Max(1, allocated):P1}) reached generation 2, " +
+             $"and {fullCollections} full {(fullCollections == 1 ? "collection" : "collections")} ran."]);
+
     static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
     static string S(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
     static string D(TimeSpan t) => Durations.Format(t);
