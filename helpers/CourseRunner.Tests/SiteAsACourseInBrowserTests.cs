@@ -28,7 +28,7 @@ public class SiteAsACourseInBrowserTests
         Assert.Contains("An interactive course on how backends work", index);
         Assert.Contains("<li>measure the <strong>latency</strong> of a request;</li>", index);
         Assert.Contains("15 min", index);
-        Assert.Contains("1 exercise<br>0 questions<br>1 claim checked", index);
+        Assert.Contains("1 exercise<br>0 questions<br>claims: <span class=\"claims\">1 held</span>", index);
 
         var chromium = Prerequisite.Chromium.Require();
         using var playwright = await Playwright.CreateAsync();

@@ -111,6 +111,13 @@ static class Snippets
 
         var shop = await Cluster.StartAsync("shop", instances: 2, app => app.MapPost("/cart/{user}/items", (string user, string item) => Results.Ok()));
         await shop.Client.PostAsync("/cart/alice/items?item=tea", null);
+        var carts = await SharedStore.SqliteAsync("carts");
+        _ = shop.Picture("Alice's adds, round-robin", store: carts);
+
+        var api = await Servers.StartAsync("api", app => app.MapGet("/orders/{id:int}", (int id) => Results.Ok(id)));
+        var answers = new ExchangeTable("Six requests, six answers", api.Client, "Location", "Content-Type");
+        await answers.SendAsync("read order 1", new HttpRequestMessage(HttpMethod.Get, "/orders/1"));
+        _ = answers;
 
         var signer = new TokenSigner(key);
         var token = signer.Sign(new Cart(["tea"]), TimeSpan.FromMinutes(30));
@@ -119,6 +126,8 @@ static class Snippets
         var request = new HttpRequestMessage(HttpMethod.Delete, "/orders/1");
         _ = CorsPreflight.Reason(request)   // null: sent at once; else why the browser asks first
             ?? "sent at once";
+
+        var cost = await PageVisits.RunAsync(server, "static page + API", users: 20, viewsPerUser: 10, ["/", "/api/shop"], PageCache.Browser);
     }
 
     public static async Task AcceptLoop(TcpListener listener, Func<NetworkStream, CancellationToken, Task> handle, CancellationToken ct)

@@ -26,12 +26,15 @@ internal static class ExerciseTag
         Path.Combine(notebookDirectory, "solutions", notebookStem, exerciseId + ".csx");
 
     /// <summary>
-    /// The check call that ends an exercise cell (its last non-blank line, when it calls <c>.Check(</c>), or null. The check
-    /// ends the exercise cell itself, so a cell that does not compile shows its errors and no verdict on an older definition;
-    /// a solution, which runs in place of the cell, ends with the same call.
+    /// The check call that ends an exercise or question cell: its last non-blank line up to and including <c>.Check(</c>
+    /// (e.g. <c>await Lesson04.Q1.Check(</c>), or null. The check ends the cell itself, so a cell that does not compile
+    /// shows its errors and no verdict on an older definition; a solution, which runs in place of the cell, ends with a
+    /// call to the same check (its arguments may differ: a question's solution writes the answer).
     /// </summary>
     public static string? CheckCall(string source) =>
-        source.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } last && last.Contains(".Check(", StringComparison.Ordinal) ? last : null;
+        source.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } last && last.IndexOf(".Check(", StringComparison.Ordinal) is var at and >= 0
+            ? last[..(at + ".Check(".Length)]
+            : null;
 
     private static IEnumerable<string> Tags(object? tags) => tags switch
     {

@@ -70,7 +70,7 @@ internal static class NotebookFile
                     var check = ExerciseTag.CheckCall(source);
                     source = File.ReadAllText(solution);
                     if (check is not null && ExerciseTag.CheckCall(source) != check)
-                        problems.Add(new(file, i + 1, null, $"solution {solution} must end with its cell's check call `{check}`"));
+                        problems.Add(new(file, i + 1, null, $"solution {solution} must end with a call to its cell's check, `{check}…)`"));
                     problems.AddRange(CourseRules.SourceProblems(source)
                         .Select(v => new NotebookProblem(file, i + 1, v.Line, $"solution {solution}: {v.Message}")));
                 }

@@ -37,8 +37,7 @@ internal static class IndexPage
             var objectives = outline.Objectives.Count == 0 ? "—"
                 : "<ul>" + string.Concat(outline.Objectives.Select(o => $"<li>{Inline(o)}</li>")) + "</ul>";
             var time = outline.MinutesStated ? $"{outline.Minutes} min" : $"≈ {outline.Minutes} min<br><small>estimated from its length</small>";
-            var practice = $"{Count(outline.Exercises.Count, "exercise")}<br>{Count(outline.Questions.Count, "question")}<br>{Count(outline.ClaimsHeld, "claim")} checked" +
-                           (outline.ClaimsFailed > 0 ? $"<br><span class=\"status-failed\">{Count(outline.ClaimsFailed, "claim")} did not hold</span>" : "");
+            var practice = $"{Count(outline.Exercises.Count, "exercise")}<br>{Count(outline.Questions.Count, "question")}<br>claims: {Claims(result)}";
             page.Append($"<tr><td><a href=\"{SiteNav.Href(file)}\">{Html.Encode(result.Title)}</a><br><small>{Html.Encode(Path.GetFileName(result.Path))}</small></td>")
                 .Append($"<td class=\"objectives\">{objectives}</td><td>{time}</td><td>{practice}</td>")
                 .Append($"<td>{status}</td><td>{codeCells}</td><td>{result.WallTime.TotalSeconds:0.0} s</td></tr>\n");

@@ -10,7 +10,7 @@ namespace CourseRunner.Site;
 /// length), its exercises and concept questions (tagged cells), and the claims its run checked.
 /// </summary>
 internal sealed partial record LessonOutline(IReadOnlyList<string> Objectives, int Minutes, bool MinutesStated,
-    IReadOnlyList<string> Exercises, IReadOnlyList<string> Questions, int ClaimsHeld, int ClaimsFailed)
+    IReadOnlyList<string> Exercises, IReadOnlyList<string> Questions, int ClaimsHeld, int ClaimsNotHeld)
 {
     public static LessonOutline Of(NotebookResult result)
     {

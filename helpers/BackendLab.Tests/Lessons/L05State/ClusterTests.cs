@@ -97,4 +97,25 @@ public class ClusterTests
         Assert.All(first.Instances, i => Assert.False(i.IsRunning));
         Assert.All(second.Instances, i => Assert.True(i.IsRunning));
     }
+
+    [Fact]
+    public async Task ThePictureCountsRequestsAtTheProxyEachInstanceAndTheStore()
+    {
+        await using var store = await SharedStore.SqliteAsync("picture-" + Guid.NewGuid().ToString("N")[..6]);
+        var remote = store.WithLatency(0);
+        await using var cluster = await Cluster.StartAsync("pic-" + Guid.NewGuid().ToString("N")[..6], 2,
+            app => app.MapPost("/hit", () => remote.IncrementAsync("hits")));
+        for (var i = 0; i < 6; i++) (await cluster.Client.PostAsync("/hit", null)).EnsureSuccessStatusCode();
+        await cluster.StopInstanceAsync("A");
+        for (var i = 0; i < 2; i++) (await cluster.Client.PostAsync("/hit", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal(8, cluster.ProxyRequests);
+        var picture = cluster.Picture("after A stopped", remote);
+        Assert.Contains("proxy handled 8 requests", picture.AltText);
+        Assert.Contains("instance A (stopped) handled 3 requests", picture.AltText);
+        Assert.Contains("instance B handled 5 requests", picture.AltText);
+        Assert.Contains("store: SQLite handled 8 requests", picture.AltText);
+        cluster.ResetCounts();
+        Assert.Equal(0, cluster.ProxyRequests);
+    }
 }

@@ -119,4 +119,38 @@ public class Lesson05Tests
         Assert.Contains("updates were lost", result.Message);
         Assert.Contains("IncrementAsync", result.Message);
     }
+
+    static void LockedReadAddWrite(WebApplication app, ISharedStore store, SemaphoreSlim gate)
+    {
+        app.MapPost("/score/{user}", async (string user, int points) =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var total = long.Parse(await store.GetAsync($"score:{user}") ?? "0") + points;
+                await store.SetAsync($"score:{user}", total.ToString());
+                return total;
+            }
+            finally { gate.Release(); }
+        });
+        app.MapGet("/score/{user}", async (string user) => long.Parse(await store.GetAsync($"score:{user}") ?? "0"));
+    }
+
+    [Fact]
+    public async Task Q2ASemaphoreSharedByThisProcessIsCaughtAndNamed()
+    {
+        var gate = new SemaphoreSlim(1);   // outside MapScore: both instances share it only because they run in one process
+        var result = await Lesson05.Q2.Check((app, store) => LockedReadAddWrite(app, store, gate));
+        Assert.Equal(CheckOutcome.Incorrect, result.Outcome);
+        Assert.Contains("SemaphoreSlim", result.Message);
+        Assert.Contains("one process", result.Message);
+    }
+
+    [Fact]
+    public async Task Q2ASemaphorePerInstanceStillLosesUpdates()
+    {
+        var result = await Lesson05.Q2.Check((app, store) => LockedReadAddWrite(app, store, new SemaphoreSlim(1)));
+        Assert.Equal(CheckOutcome.Incorrect, result.Outcome);
+        Assert.Contains("updates were lost", result.Message);
+    }
 }

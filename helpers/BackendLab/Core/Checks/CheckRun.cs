@@ -97,6 +97,14 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
 
     readonly PartialWork _work = new();
 
+    /// <summary>
+    /// True (default) when every endpoint of the checked server is the learner's, so one endpoint that works beside one
+    /// that still throws the starter's exception is partial work. False when the check hosts the learner's piece inside
+    /// endpoints of its own (the capstone's reference API around a learner's function): the starter's exception then
+    /// means not attempted, whatever the check's own endpoints do.
+    /// </summary>
+    public bool EveryEndpointIsTheLearners { get; set; } = true;
+
     /// <summary>Records what an endpoint did (for a check that sends on its own clients); true when it threw the starter's exception.</summary>
     public void Saw(string endpoint, int status, bool starter) => _work.Saw(endpoint, status, starter);
 
@@ -116,6 +124,7 @@ internal sealed class CheckRun(Exercise exercise) : IAsyncDisposable
     /// </summary>
     public async Task<CheckResult> StarterFoundAsync(HttpClient client, RunningServer? server)
     {
+        if (!EveryEndpointIsTheLearners) return NotAttempted();
         foreach (var sample in Samples.Concat(LearnerEndpoints(server)))
         {
             using var request = sample();

@@ -8,7 +8,7 @@ namespace BackendLab.Lessons.L02Boundary;
 /// Everything here runs in the user's browser, which the user controls: the <c>min</c>/<c>max</c>
 /// attributes and the script's check are a convenience for honest users, not a protection.
 /// </remarks>
-public static class ShopPage
+public static partial class ShopPage
 {
     /// <summary>The page's full source, as a server sends it (<c>text/html</c>).</summary>
     public const string Html = """

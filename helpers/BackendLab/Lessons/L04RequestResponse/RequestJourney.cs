@@ -20,7 +20,7 @@ public sealed record JourneyStage(string Name, double StartMs, double EndMs, str
 /// What happened to one request, stage by stage, measured inside a real ASP.NET Core pipeline by
 /// <see cref="JourneyServer"/> (Lesson 4). Show it as a cell's value for a table, or call <see cref="Waterfall()"/>.
 /// </summary>
-public sealed class RequestJourney : IHtmlContent
+public sealed partial class RequestJourney : IHtmlContent
 {
     internal RequestJourney(string label, IReadOnlyList<JourneyStage> stages, int statusCode, string? endpoint, bool newConnection, int requestOnConnection)
     {

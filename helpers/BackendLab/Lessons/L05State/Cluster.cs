@@ -15,7 +15,7 @@ namespace BackendLab.Lessons.L05State;
 /// await shop.Client.PostAsync("/cart/alice/items?item=tea", null);
 /// </code>
 /// </summary>
-public sealed class Cluster : ServerHandle
+public sealed partial class Cluster : ServerHandle
 {
     /// <summary>The response header naming the instance that answered.</summary>
     public const string InstanceHeader = "X-Instance";
@@ -29,10 +29,16 @@ public sealed class Cluster : ServerHandle
     readonly RunningServer _proxy;
     readonly InMemoryConfigProvider _config;
     readonly List<HttpClient> _clients = [];
+    readonly ProxyCounter _proxyCounter;
 
-    Cluster(string name, bool sticky, List<ClusterInstance> instances, RunningServer proxy, InMemoryConfigProvider config)
+    Cluster(string name, bool sticky, List<ClusterInstance> instances, RunningServer proxy, InMemoryConfigProvider config, ProxyCounter counter)
         : base(name, proxy.BaseAddress) =>
-        (Sticky, _instances, _proxy, _config) = (sticky, instances, proxy, config);
+        (Sticky, _instances, _proxy, _config, _proxyCounter) = (sticky, instances, proxy, config, counter);
+
+    /// <summary>Requests the proxy received since it started (or <see cref="ResetCounts"/>), including those it could not pass on.</summary>
+    public long ProxyRequests => Interlocked.Read(ref _proxyCounter.Requests);
+
+    sealed class ProxyCounter { public long Requests; }
 
     /// <summary>True when the proxy keeps each client on the instance it first reached (session affinity, by cookie).</summary>
     public bool Sticky { get; }
@@ -88,10 +94,15 @@ public sealed class Cluster : ServerHandle
         }
 
         var config = new InMemoryConfigProvider(Routes(), [ClusterConfig(list, sticky)]);
+        var counter = new ProxyCounter();
         var proxy = await ServerFactory.StartAsync($"{name}/proxy",
             builder => builder.Services.AddReverseProxy().Services.AddSingleton<IProxyConfigProvider>(config),
-            app => app.MapReverseProxy(), PartOptions);
-        return new Cluster(name, sticky, list, proxy, config);
+            app =>
+            {
+                app.Use((context, next) => { Interlocked.Increment(ref counter.Requests); return next(context); });
+                app.MapReverseProxy();
+            }, PartOptions);
+        return new Cluster(name, sticky, list, proxy, config, counter);
     }
 
     static IReadOnlyList<RouteConfig> Routes() =>
@@ -121,8 +132,12 @@ public sealed class Cluster : ServerHandle
         if (tellProxy) _config.Update(Routes(), [ClusterConfig(_instances, Sticky)]);
     }
 
-    /// <summary>Sets every instance's request counter back to 0.</summary>
-    public void ResetCounts() { foreach (var i in _instances) i.ResetCount(); }
+    /// <summary>Sets the proxy's and every instance's request counter back to 0.</summary>
+    public void ResetCounts()
+    {
+        Interlocked.Exchange(ref _proxyCounter.Requests, 0);
+        foreach (var i in _instances) i.ResetCount();
+    }
 
     /// <summary>Stops the proxy and every instance.</summary>
     protected override async Task StopServerAsync()

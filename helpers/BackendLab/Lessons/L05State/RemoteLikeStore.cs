@@ -8,6 +8,7 @@ namespace BackendLab.Lessons.L05State;
 public sealed class RemoteLikeStore(ISharedStore inner, TimeSpan latency) : ISharedStore
 {
     long _reads, _writes;
+    Func<Task>? _beforeNextCall;
 
     /// <summary>The store underneath.</summary>
     public ISharedStore Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
@@ -24,8 +25,20 @@ public sealed class RemoteLikeStore(ISharedStore inner, TimeSpan latency) : ISha
     /// <inheritdoc/>
     public string Description => $"{Inner.Description}, {Latency.TotalMilliseconds:0.#} ms away";
 
-    async Task Read() { Interlocked.Increment(ref _reads); if (Latency > TimeSpan.Zero) await Task.Delay(Latency); }
-    async Task Write() { Interlocked.Increment(ref _writes); if (Latency > TimeSpan.Zero) await Task.Delay(Latency); }
+    /// <summary>
+    /// Runs <paramref name="wait"/> before the next call reaches the store (one call only; null cancels it). Lesson 5's
+    /// check uses it to hold one request between its store calls and see whether a request on another instance waits for it.
+    /// </summary>
+    internal void BeforeNextCall(Func<Task>? wait) => Volatile.Write(ref _beforeNextCall, wait);
+
+    async Task Read() { Interlocked.Increment(ref _reads); await Travel(); }
+    async Task Write() { Interlocked.Increment(ref _writes); await Travel(); }
+
+    async Task Travel()
+    {
+        if (Interlocked.Exchange(ref _beforeNextCall, null) is { } wait) await wait();
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
+    }
 
     /// <inheritdoc/>
     public async Task<string?> GetAsync(string key) { await Read(); return await Inner.GetAsync(key); }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace BackendLab.Lessons.L02Boundary;
 
 /// <summary>Lesson 2's exercises: <c>await Lesson02.Q1.Check(PostReview)</c>, <c>Lesson02.Q1.Hint()</c>…</summary>
-public static class Lesson02
+public static partial class Lesson02
 {
     /// <summary>Validate a review at the boundary: 400 problem details naming each broken field, 201 otherwise.</summary>
     public static readonly ReviewValidationExercise Q1 = new();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace BackendLab.Lessons.L03ClientServer;
 
 /// <summary>Lesson 3's exercises: <c>await Lesson03.Q1.Check(rawRequest)</c>, <c>Lesson03.Q2.Check(FetchWithDeadline)</c>…</summary>
-public static class Lesson03
+public static partial class Lesson03
 {
     /// <summary>Write, by hand, a request the server answers with 200 and <c>Content-Language: fr</c>.</summary>
     public static readonly RawRequestExercise Q1 = new();

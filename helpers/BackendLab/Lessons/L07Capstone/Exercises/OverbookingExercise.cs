@@ -26,6 +26,7 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
     /// <summary>Runs both rounds. Never throws.</summary>
     public Task<CheckResult> Check(Func<TicketDb, long, int, Task<bool>> book) => ReportCard.Record(3, RunAsync(book, async run =>
     {
+        run.EveryEndpointIsTheLearners = false; // BackendLab's API hosts the learner's function
         var db = await TicketDb.CreateAsync("check-07-q3");
         var tickets = Tickets.With(new ReferenceTickets.SqlTickets(db), (d, id, seats, _) => book(d, id, seats), db);
         var server = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, tickets));

@@ -1,0 +1,2 @@
+char? answer = 'b';
+Lesson02.Concepts.Q2.Check(answer)

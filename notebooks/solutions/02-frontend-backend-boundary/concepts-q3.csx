@@ -1,0 +1,2 @@
+char? answer = 'b';
+Lesson02.Concepts.Q3.Check(answer)

@@ -1,0 +1,2 @@
+double? answer = 413;
+Lesson02.Concepts.Q4.Check(answer)

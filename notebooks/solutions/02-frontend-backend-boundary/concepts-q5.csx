@@ -1,0 +1,2 @@
+char? answer = 'c';
+Lesson02.Concepts.Q5.Check(answer)

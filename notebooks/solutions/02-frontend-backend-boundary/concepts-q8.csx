@@ -1,0 +1,2 @@
+double? answer = 20;
+Lesson02.Concepts.Q8.Check(answer)

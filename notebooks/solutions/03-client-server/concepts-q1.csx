@@ -1,0 +1,2 @@
+char? answer = 'c';
+Lesson03.Concepts.Q1.Check(answer)

@@ -1,0 +1,2 @@
+double? answer = 100;
+Lesson03.Concepts.Q2.Check(answer)

@@ -1,0 +1,2 @@
+char? answer = 'b';
+Lesson03.Concepts.Q4.Check(answer)

@@ -1,0 +1,2 @@
+char? answer = 'a';
+Lesson03.Concepts.Q5.Check(answer)
