@@ -11,6 +11,7 @@ namespace LabServer;
 /// <list type="bullet">
 /// <item><c>/runtime/samples?since=ms</c>: what a sampler thread saw every 100 ms (pool threads, queued work, requests finished, CPU, GCs);</item>
 /// <item><c>/runtime/jit</c>: JIT work done at start-up and by each of the first requests;</item>
+/// <item><c>/runtime/gc</c>: the garbage collector's settings and what its events reported (heaps per collection, see <see cref="GcWatcher"/>);</item>
 /// <item><c>/json?items=100</c>: a JSON list, an ordinary allocating response;</item>
 /// <item><c>/store?ms=20</c>: a query to a store with 4 connections (waits for a free one: an unbounded queue);</item>
 /// <item><c>/limited?permits=4&amp;queue=8&amp;ms=20</c>: the same query behind ASP.NET Core's concurrency limiter (503 when full).</item>
@@ -55,6 +56,7 @@ public static class RuntimeLab
 
         app.MapGet("/runtime/samples", (double? since) => RuntimeSampler.Since(since ?? 0));
         app.MapGet("/runtime/jit", () => RuntimeSampler.Jit());
+        app.MapGet("/runtime/gc", () => GcWatcher.Snapshot());
         app.MapGet("/json", (int? items) => Enumerable.Range(1, items ?? 100)
             .Select(i => new OrderLine(i, $"item {i}", i * 1.25m, DateTime.UnixEpoch.AddDays(i))).ToList());
         app.MapGet("/store", (int? ms, int? connections, CancellationToken aborted) =>

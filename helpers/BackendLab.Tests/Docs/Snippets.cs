@@ -64,6 +64,8 @@ static class Snippets
 
         var samples = await lab.GetSamplesAsync(sinceMs: 0);
         var jit = await lab.GetJitReportAsync();
+        var gc = await lab.GetGcSnapshotAsync();
+        _ = await GcReport.ReadAsync(lab);
         var cost = await RequestCost.MeasureAsync(lab, "/json?items=100");
 
         var t = await ServerTimeline.RecordAsync(lab, () => Load.RunAsync(lab.Url + "/block?ms=100", new LoadOptions { Concurrency = 128, Warmup = TimeSpan.Zero }));

@@ -66,4 +66,27 @@ public class Lesson06Tests
         var r = await Lesson06.Q2.Check(0, 0);
         Assert.Equal(CheckOutcome.NotAttempted, r.Outcome);
     }
+
+    [Fact]
+    public void ConceptQuestionsAcceptTheirAnswersAndSayNotAttemptedForNull()
+    {
+        Assert.Equal(CheckOutcome.Correct, Lesson06.Concepts.Q1.Check('b').Outcome);
+        Assert.Equal(CheckOutcome.Correct, Lesson06.Concepts.Q2.Check('b').Outcome);
+        Assert.Equal(CheckOutcome.Correct, Lesson06.Concepts.Q3.Check(4000).Outcome);
+        Assert.Equal(CheckOutcome.Correct, Lesson06.Concepts.Q4.Check(400).Outcome);
+        Assert.Equal(CheckOutcome.Correct, Lesson06.Concepts.Q5.Check('b').Outcome);
+        Assert.Equal(CheckOutcome.NotAttempted, Lesson06.Concepts.Q1.Check(null).Outcome);
+        Assert.Equal(CheckOutcome.NotAttempted, Lesson06.Concepts.Q3.Check(null).Outcome);
+    }
+
+    [Fact]
+    public void ConceptQuestionsExplainTheTemptingWrongAnswers()
+    {
+        var heapPerCore = Lesson06.Concepts.Q2.Check('a');
+        Assert.Equal(CheckOutcome.Incorrect, heapPerCore.Outcome);
+        Assert.Contains("before .NET 9", heapPerCore.ToString());
+        Assert.Contains("another pool thread", Lesson06.Concepts.Q5.Check('c').ToString());
+        Assert.Equal(CheckOutcome.Incorrect, Lesson06.Concepts.Q3.Check(2.5).Outcome);   // 50 ÷ 200 × 10, a slip
+        Assert.Equal(CheckOutcome.Incorrect, Lesson06.Concepts.Q4.Check(100).Outcome);   // one core's worth
+    }
 }

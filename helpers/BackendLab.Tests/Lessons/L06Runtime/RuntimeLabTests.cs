@@ -45,6 +45,10 @@ public class RuntimeLabTests
             Assert.True(limited.ErrorsByKind.GetValueOrDefault("HTTP 503") > 0);
             Assert.Equal(0, unbounded.ErrorsByKind.GetValueOrDefault("HTTP 503")); // it never says no: requests wait (or time out)
             Assert.True(unbounded.Timeline[^1].P50 > unbounded.Timeline[0].P50, "latency grows while the queue grows");
+            // the picture counts where the limited run's requests went: every one is in a box after the limiter
+            var picture = RuntimePictures.Limiter(limited, permits: 4, queue: 4, connections: 4);
+            Assert.Contains($"store: 4 connections handled {limited.Ok:#,0} requests", picture.AltText);
+            Assert.Contains($"503 at once handled {limited.ErrorsByKind["HTTP 503"]:#,0} requests", picture.AltText);
         }
         finally { await lab.DisposeAsync(); }
     }
@@ -75,6 +79,9 @@ public class RuntimeLabTests
         Assert.True(cold.FirstRequest > 3 * cold.WarmMedian, $"{cold}");
         Assert.True(cold.MethodsCompiledByFirstRequest > cold.MethodsCompiledByLaterRequests);
         Assert.Equal(10, cold.Jit.AfterRequest.Count);
+        var journey = cold.Journey().AltText;
+        Assert.Contains("request 1: JIT", journey);
+        Assert.Contains("warm request", journey);
     }
 
     [Fact]
@@ -88,6 +95,15 @@ public class RuntimeLabTests
             Assert.True(plain.Requests > 0 && json.Requests > 0);
             Assert.True(json.BytesPerRequest > 10 * Math.Max(plain.BytesPerRequest, 100), $"{plain} / {json}");
             Assert.Contains("bytes/request", RequestCost.Table(plain, json).ToString());
+            // the collector's report comes from the server itself: server GC, and DATAS on by default since .NET 9
+            var gc = Assert.IsType<GcSnapshot>(json.Gc);
+            Assert.True(gc.ServerGc && gc.DynamicAdaptation, $"{gc}");
+            Assert.Equal(lab.Cores, gc.MaxHeaps);
+            Assert.All(json.CollectionsByHeaps.Keys, heaps => Assert.InRange(heaps, 1, gc.MaxHeaps));
+            // one GC event per collection, none missed (a collection between reading /stats and /runtime/gc may add one)
+            Assert.InRange(json.CollectionsByHeaps.Values.Sum(), json.Gen0Collections, json.Gen0Collections + 1);
+            Assert.True(json.GcPause >= TimeSpan.Zero && json.PromotedToGen2Bytes >= 0 && json.AllocatedBytes > 0, $"{json}");
+            Assert.StartsWith("The server runs the server collector with DATAS on", (await GcReport.ReadAsync(lab)).Reading);
         }
         finally { await lab.DisposeAsync(); }
     }

@@ -95,6 +95,22 @@ public sealed record ColdStart : IHtmlContent
         finally { listener.Stop(); }
     }
 
+    /// <summary>
+    /// The fresh server's way to its first answer, as a journey with this run's times: starting the process, the JIT
+    /// compiling during the first request, the rest of that request, and a warm request for comparison.
+    /// </summary>
+    public Picture Journey()
+    {
+        var jit = Math.Min(JitTimeOfFirstRequest.TotalMilliseconds, FirstRequest.TotalMilliseconds);
+        return JourneyDiagram.Draw($"A fresh server's first request to {Path}, and a warm one",
+        [
+            ("process start", StartupTime.TotalMilliseconds),
+            ("request 1: JIT", jit),
+            ("request 1: rest", FirstRequest.TotalMilliseconds - jit),
+            ("warm request", WarmMedian.TotalMilliseconds),
+        ]);
+    }
+
     /// <summary>Latency of each request, by request number (log scale).</summary>
     public Chart ToChart() =>
         Chart.Line($"A fresh server's first {Latencies.Count} requests to {Path}")

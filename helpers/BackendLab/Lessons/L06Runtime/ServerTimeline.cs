@@ -57,6 +57,33 @@ public sealed class ServerTimeline : IHtmlContent
     /// <summary>Thread-pool threads at <paramref name="second"/> of the run (the last sample taken by then).</summary>
     public int ThreadsAt(double second) => At(second).ThreadPoolThreads;
 
+    /// <summary>The most thread-pool threads seen up to <paramref name="second"/> of the run.</summary>
+    public int MaxThreadsUntil(double second) => Until(second).Select(s => s.ThreadPoolThreads).DefaultIfEmpty(0).Max();
+
+    /// <summary>The most work items that waited in the pool's queue at one sample, up to <paramref name="second"/> of the run.</summary>
+    public long MaxPendingWorkItemsUntil(double second) => Until(second).Select(s => s.PendingWorkItems).DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// The longest stretch, up to <paramref name="second"/> of the run, between two samples at which the server's
+    /// finished-request count went up (or the start and that second): how long, at worst, the server went without
+    /// finishing a request. Samples come every 100 ms.
+    /// </summary>
+    public TimeSpan LongestStretchWithoutAFinishedRequestUntil(double second)
+    {
+        var samples = Until(second).ToList();
+        if (samples.Count == 0) return TimeSpan.Zero;
+        double longest = 0, lastProgress = samples[0].Ms;
+        for (var i = 1; i < samples.Count; i++)
+        {
+            if (samples[i].RequestsFinished <= samples[i - 1].RequestsFinished) continue;
+            longest = Math.Max(longest, samples[i].Ms - lastProgress);
+            lastProgress = samples[i].Ms;
+        }
+        return TimeSpan.FromMilliseconds(Math.Max(longest, samples[^1].Ms - lastProgress));
+    }
+
+    IEnumerable<RuntimeSample> Until(double second) => Samples.Where(s => s.Ms <= second * 1000 + 1);
+
     /// <summary>The most thread-pool threads seen during the run.</summary>
     public int MaxThreads => Samples.Count == 0 ? 0 : Samples.Max(s => s.ThreadPoolThreads);
 
