@@ -88,7 +88,8 @@ public class QuestionTests
     public void TheCommittedSolutionAnswersLesson00sQuestionCorrectly()
     {
         var solution = File.ReadAllText(Path.Combine(NotebookLinks.Folder(AppContext.BaseDirectory)!, "solutions", "00-start-here", "concepts-q1.csx"));
-        var letter = System.Text.RegularExpressions.Regex.Match(solution, @"Lesson00\.Concepts\.Q1\.Check\(answer: '(.)'\)").Groups[1].Value;
+        var letter = System.Text.RegularExpressions.Regex.Match(solution, @"answer\s*[=:]\s*'(.)'").Groups[1].Value;
+        Assert.True(letter.Length == 1, $"no answer found in the solution:\n{solution}");
         Assert.True(Lesson00.Concepts.Q1.Check(letter[0]).IsCorrect, $"the solution answers '{letter}'");
     }
 }

@@ -38,10 +38,14 @@ public class RuntimeLabTests
             // Warm both endpoints up (JIT) so a cold first request is not mistaken for queueing.
             foreach (var path in new[] { "/store?ms=20", "/limited?permits=4&queue=4&ms=20" })
                 await BackendLab.Load.RunAsync(lab.Url + path, new LoadOptions { Concurrency = 4, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero });
-            var options = new LoadOptions { Rate = 300, Duration = TimeSpan.FromSeconds(1.5), Warmup = TimeSpan.Zero };
+            // 300 req/s offered to a store that serves 200 req/s: the unbounded queue grows by ~100 requests a second, so
+            // its latency climbs through the run; the limiter keeps at most 8 waiting. On a busy machine both pay for
+            // CPU they do not get, so the comparison is of medians with a margin, and of tails without one.
+            var options = new LoadOptions { Rate = 300, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.Zero };
             var unbounded = await BackendLab.Load.RunAsync(lab.Url + "/store?ms=20", options);
             var limited = await BackendLab.Load.RunAsync(lab.Url + "/limited?permits=4&queue=4&ms=20", options);
-            Assert.True(unbounded.P99 > 3 * limited.P99, $"unbounded p99 {unbounded.P99} vs limited {limited.P99}");
+            Assert.True(unbounded.P50 > 3 * limited.P50, $"unbounded p50 {unbounded.P50} vs limited {limited.P50}");
+            Assert.True(unbounded.P99 > limited.P99, $"unbounded p99 {unbounded.P99} vs limited {limited.P99}");
             Assert.True(limited.ErrorsByKind.GetValueOrDefault("HTTP 503") > 0);
             Assert.Equal(0, unbounded.ErrorsByKind.GetValueOrDefault("HTTP 503")); // it never says no: requests wait (or time out)
             Assert.True(unbounded.Timeline[^1].P50 > unbounded.Timeline[0].P50, "latency grows while the queue grows");
