@@ -110,10 +110,10 @@ public sealed partial class BrowserVisit : IHtmlContent
     /// <summary>The statements of <see cref="Claims"/>, each with whether it holds.</summary>
     public static IReadOnlyList<(string Statement, bool Holds)> Statements(BrowserVisit allowed, BrowserVisit refused) =>
     [
-        ($"the API that allows the page's origin got OPTIONS (request {allowed.PreflightAt + 1}) before the JSON POST (request {allowed.JsonPostAt + 1}); the page's fetch {allowed.FetchOutcome}",
-            allowed.PreflightThenJsonPost),
+        ($"the API that allows the page's origin got OPTIONS (request {allowed.PreflightAt + 1}) before the JSON POST (request {allowed.JsonPostAt + 1}); the page's fetch was {allowed.FetchOutcome}",
+            allowed.PreflightThenJsonPost && allowed.FetchOutcome == "answered 201"),
         ($"the API that refuses the origin got the OPTIONS and never the JSON POST; the page's fetch was {refused.FetchOutcome}",
-            refused.PreflightOnly),
+            refused.PreflightOnly && refused.FetchOutcome.StartsWith("refused by the browser", StringComparison.Ordinal)),
         ("both APIs got the form POST, form-encoded, with no OPTIONS before it", allowed.FormPostWithoutPreflight && refused.FormPostWithoutPreflight),
     ];
 
