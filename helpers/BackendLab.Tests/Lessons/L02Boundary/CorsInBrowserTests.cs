@@ -99,6 +99,8 @@ public class CorsInBrowserTests
         var shown = Html(BrowserVisit.Claims(none, none));
         Assert.Contains("data-backendlab-skip=\"true\"", shown);
         Assert.DoesNotContain("data-backendlab-claim", shown);
+        var both = Html(BrowserVisit.Show(none, none));                            // one note for the cell, not one per visit
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(both, "data-backendlab-skip"));
     }
 
     [Fact]

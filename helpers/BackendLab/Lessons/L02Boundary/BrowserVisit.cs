@@ -121,6 +121,16 @@ public sealed partial class BrowserVisit : IHtmlContent
         "No Chromium is installed on this machine, so no browser ran; the C# reproduction above shows the same requests.",
         $"To install one: {HeadlessChromium.InstallHint}");
 
+    /// <summary>Shows several visits one after the other, or one grey "skipped" note when no browser ran.</summary>
+    public static IHtmlContent Show(params BrowserVisit[] visits)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        if (!visits.Any(v => v.Ran)) return new HtmlString(SkipNote());
+        var builder = new HtmlContentBuilder();
+        foreach (var v in visits) builder.AppendHtml(v);
+        return builder;
+    }
+
     /// <summary>A one-line summary of the visit.</summary>
     public override string ToString() => Ran
         ? $"Chromium on {PageOrigin} → {ApiOrigin} in {Run!.Milliseconds:0} ms: {string.Join(", ", Requests.Select(r => $"{r.Method} {r.Path} {r.StatusCode}"))}; fetch {FetchOutcome}"
