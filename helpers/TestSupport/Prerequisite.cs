@@ -45,31 +45,15 @@ public sealed class Prerequisite
     public string Require() => Location ?? throw new InvalidOperationException(Missing);
 
     /// <summary>
-    /// Chromium, looked for in this order: <c>CHROMIUM_PATH</c> (when set, it is the only place looked at,
-    /// so pointing it nowhere hides the browser); Debian's <c>/usr/bin/chromium</c>; a Chromium that
-    /// Playwright's own installer put under <c>PLAYWRIGHT_BROWSERS_PATH</c> or <c>~/.cache/ms-playwright</c>
-    /// (the devcontainer installs one there, because Ubuntu has no Chromium package that runs in a container).
+    /// Chromium, found the one way the course finds it, <see cref="BackendLab.HeadlessChromium.Find"/>:
+    /// <c>CHROMIUM_PATH</c> (when set, the only place looked at, so pointing it nowhere hides the browser), Debian's
+    /// <c>/usr/bin/chromium</c>, then a Chromium Playwright's installer put under <c>~/.cache/ms-playwright</c>.
     /// </summary>
-    public static Prerequisite Chromium { get; } = new("Chromium", LocateChromium,
-        "sudo apt-get install chromium   (Debian; in the devcontainer: bash .devcontainer/install-browser.sh)");
+    public static Prerequisite Chromium { get; } = new("Chromium", BackendLab.HeadlessChromium.Find, BackendLab.HeadlessChromium.InstallHint);
 
     /// <summary>A Redis server answering on 127.0.0.1:6379.</summary>
     public static Prerequisite Redis { get; } = new("A Redis server on 127.0.0.1:6379", LocateRedis,
         "sudo apt-get install redis-server && redis-server --bind 127.0.0.1 --port 6379 --save '' --daemonize yes");
-
-    private static string? LocateChromium()
-    {
-        if (Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path)
-            return File.Exists(path) ? path : null;
-        if (File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium";
-        var browsers = Environment.GetEnvironmentVariable("PLAYWRIGHT_BROWSERS_PATH") is { Length: > 0 } b ? b
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ms-playwright");
-        if (!Directory.Exists(browsers)) return null;
-        return Directory.EnumerateDirectories(browsers, "chromium-*")
-            .OrderByDescending(d => d, StringComparer.Ordinal)
-            .SelectMany(d => new[] { Path.Combine(d, "chrome-linux64", "chrome"), Path.Combine(d, "chrome-linux", "chrome") })
-            .FirstOrDefault(File.Exists);
-    }
 
     private static string? LocateRedis()
     {

@@ -131,6 +131,13 @@ static class Snippets
             ?? "sent at once";
 
         var cost = await PageVisits.RunAsync(server, "static page + API", users: 20, viewsPerUser: 10, ["/", "/api/shop"], PageCache.Browser);
+
+        {
+            var page = await CrossOriginPage.StartAsync();
+            var visit = await CrossOriginPage.OpenInChromiumAsync(page, api);   // visit.Requests: what reached the API
+            var run = await HeadlessChromium.DumpDomAsync("http://127.0.0.1:5000/");   // run.Dom: the page after its scripts ran
+            _ = (visit, run);
+        }
     }
 
     public static async Task Lesson01Async(RunningServer shop, RunningServer board)

@@ -30,7 +30,8 @@ internal static class RequestRecording
                     time, request.Method, request.Path.Value + request.QueryString.Value,
                     error is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError,
                     Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.Response.ContentLength, error,
-                    (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route ? "/" + route.TrimStart('/') : null));
+                    (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route ? "/" + route.TrimStart('/') : null,
+                    request.Headers.Origin.Count > 0 ? request.Headers.Origin.ToString() : null, request.ContentType));
             }
         });
 }

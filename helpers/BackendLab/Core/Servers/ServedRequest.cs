@@ -9,8 +9,11 @@ namespace BackendLab;
 /// <param name="ResponseBytes">The body size from the Content-Length header, or null when the body was streamed without one.</param>
 /// <param name="Error">The exception the handler threw ("InvalidOperationException: …"), or null when it did not throw.</param>
 /// <param name="Route">The route pattern of the endpoint that served it, e.g. <c>/items/{id}</c>, or null when no endpoint matched.</param>
+/// <param name="Origin">The request's <c>Origin</c> header (a browser adds it to cross-origin requests and form posts), or null.</param>
+/// <param name="ContentType">The request's <c>Content-Type</c> header, e.g. <c>application/json</c>, or null when it had none.</param>
 public sealed record ServedRequest(
-    DateTimeOffset Time, string Method, string Path, int StatusCode, double DurationMs, long? ResponseBytes, string? Error = null, string? Route = null)
+    DateTimeOffset Time, string Method, string Path, int StatusCode, double DurationMs, long? ResponseBytes, string? Error = null, string? Route = null,
+    string? Origin = null, string? ContentType = null)
 {
     /// <summary>A one-line summary, e.g. <c>GET /hello → 200 (1.2 ms)</c>.</summary>
     public override string ToString() =>
