@@ -74,7 +74,7 @@ public class SameSiteInBrowserTests
         var statements = SameSiteVisit.Statements(visit);
         Assert.All(statements, s => Assert.True(s.Holds, s.Statement));
         Assert.Equal("the form POST from the page on localhost:2 (cross-site) carried `none` and left off `strict` and `lax`", statements[1].Statement);
-        Assert.Equal("the link from localhost:2 (a top-level GET) (cross-site) carried `lax` and `none` and left off `strict`", statements[2].Statement);
+        Assert.Equal("the top-level GET of the link on localhost:2 (cross-site) carried `lax` and `none` and left off `strict`", statements[2].Statement);
         Assert.True(Assert.IsType<Claim>(SameSiteVisit.Claims(visit)).Holds);
     }
 

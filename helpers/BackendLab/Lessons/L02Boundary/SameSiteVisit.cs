@@ -139,7 +139,7 @@ public sealed class SameSiteVisit : IHtmlContent
         [
             Statement(visit, SameSiteStep.OwnFormPost, "same-origin", "the shop's own form post"),
             Statement(visit, SameSiteStep.CrossSiteFormPost, "cross-site", $"the form POST from the page on {Host(visit.OtherSiteOrigin)}"),
-            Statement(visit, SameSiteStep.CrossSiteLink, "cross-site", $"the link from {Host(visit.OtherSiteOrigin)} (a top-level GET)"),
+            Statement(visit, SameSiteStep.CrossSiteLink, "cross-site", $"the top-level GET of the link on {Host(visit.OtherSiteOrigin)}"),
         ];
     }
 
