@@ -115,6 +115,30 @@ public class SameSiteInBrowserTests
     }
 
     [Fact]
+    public async Task ABrowserThatFailsAtOnceGivesARedBoxAndClaimsNotHeldNotASkip()
+    {
+        var shop = await SameSiteShop.StartAsync("test-samesite-shop-broken");
+        var otherSite = await OtherSite.StartAsync("test-samesite-other-broken");
+        var saved = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
+        try
+        {
+            Environment.SetEnvironmentVariable("CHROMIUM_PATH", "/bin/false");   // a "browser" that exits with code 1
+            var visit = await SameSiteShop.OpenInChromiumAsync(shop, otherSite, TimeSpan.FromSeconds(10));
+            Assert.True(visit.Ran);
+            Assert.False(visit.Completed);
+            Assert.Empty(visit.Requests);
+            Assert.Contains("Chromium did not complete the experiment", Html(visit));
+            Assert.Contains("exit code 1", Html(visit));
+            Assert.False(Assert.IsType<Claim>(SameSiteVisit.Claims(visit)).Holds);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CHROMIUM_PATH", saved);
+            await shop.StopAsync(); await otherSite.StopAsync();
+        }
+    }
+
+    [Fact]
     public void WithoutABrowserTheVisitIsASkipNoteAndNoClaim()
     {
         var none = Visit(null);
