@@ -95,7 +95,8 @@ public sealed class SameSiteVisit : IHtmlContent
         {
             var r = Requests[i];
             var cells = new List<object?> { i + 1, $"{r.Method} {r.Path.Split('?')[0]}", StepOf(r) is { } s ? Describe(s) : "—", r.FetchSite ?? "—" };
-            cells.AddRange(SameSiteShop.Cookies.Select(c => (object)(r.CookieNames?.Contains(c.Name) == true ? "✓ arrived" : "— left off")));
+            cells.AddRange(SameSiteShop.Cookies.Select(c => (object)(r.CookieNames?.Contains(c.Name) == true ? "✓ arrived"
+                : StepOf(r) == SameSiteStep.ShopPage ? "— not set yet" : "— left off")));
             cells.Add(r.StatusCode);
             table.Row([.. cells]);
         }
@@ -106,7 +107,7 @@ public sealed class SameSiteVisit : IHtmlContent
     /// <param name="title">The picture's title.</param>
     public Picture Diagram(string title)
     {
-        string shopPage = $"shop's page ({Host(ShopOrigin)})", otherPage = $"other site's page ({Host(OtherSiteOrigin)})", shop = "the shop (server)";
+        const string shopPage = "shop's page", otherPage = "other site's page", shop = "shop (server)";
         var steps = new List<SequenceStep>();
         foreach (var r in Requests)
         {
