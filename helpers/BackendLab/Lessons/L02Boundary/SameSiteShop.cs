@@ -16,9 +16,9 @@ namespace BackendLab.Lessons.L02Boundary;
 public static class SameSiteShop
 {
     /// <summary>
-    /// The cookies <c>GET /</c> sets: <c>strict</c>, <c>lax</c> and <c>none</c>, each with its mode. None is left without a
-    /// <c>SameSite</c> attribute on purpose: Chrome treats such a cookie as <c>Lax</c> but, for its first two minutes, still sends
-    /// it on a cross-site top-level <c>POST</c> ("Lax+POST"), so what arrived would depend on the clock.
+    /// The cookies <c>GET /</c> sets: <c>strict</c>, <c>lax</c> and <c>none</c> (<c>SameSite=None; Secure</c>), each with its mode.
+    /// None of them is left without a <c>SameSite</c> attribute, on purpose: Chrome treats such a cookie as <c>Lax</c> but, for its
+    /// first two minutes, still sends it on a cross-site top-level <c>POST</c> ("Lax+POST"), so what arrived would depend on the clock.
     /// </summary>
     public static IReadOnlyList<SameSiteCookie> Cookies { get; } =
         [new("strict", SameSiteMode.Strict), new("lax", SameSiteMode.Lax), new("none", SameSiteMode.None)];
