@@ -140,6 +140,14 @@ static class Snippets
         }
     }
 
+    public static async Task Lesson02SameSiteAsync()
+    {
+        var shop = await SameSiteShop.StartAsync();
+        var otherSite = await OtherSite.StartAsync();
+        var visit = await SameSiteShop.OpenInChromiumAsync(shop, otherSite);   // visit.Arrived(step): the cookies that came
+        _ = visit;
+    }
+
     public static async Task Lesson01Async(RunningServer shop, RunningServer board)
     {
         var direct = DirectCall.Time("Price(...) called directly", () => Price("book", 2));

@@ -32,6 +32,7 @@ internal static partial class Glossary
         ("response", "What a server sends back: a status code, headers and maybe a body."),
         ("reverse proxy", "A server in front of others that forwards each request to one of them (in the course: YARP in front of two instances)."),
         ("routing", "Choosing the endpoint for a request from its method and path."),
+        ("same-site", "Two addresses are same-site when they share a scheme and a registrable domain (http://shop.example.com and http://www.example.com); ports do not count, and a host that is an IP address is a site of its own, so 127.0.0.1 and localhost are two sites. SameSite cookies are sent or kept back by this test."),
         ("state", "What a system remembers between requests: a cart, a session, a counter."),
         ("throughput", "How many requests are answered per second."),
     ];

@@ -64,6 +64,24 @@ public class ServersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLogRecordsTheNamesOfTheCookiesARequestCarriedButNotTheirValuesAndItsSecFetchSite()
+    {
+        var server = await Servers.StartAsync("logged-cookies", app => { app.MapGet("/", () => "ok"); });
+        var withCookies = new HttpRequestMessage(HttpMethod.Get, "/");
+        withCookies.Headers.Add("Cookie", "lax=secret-1; none=secret-2");
+        withCookies.Headers.Add("Sec-Fetch-Site", "cross-site");
+        await server.Client.SendAsync(withCookies);
+        await server.Client.GetAsync("/");
+
+        var (first, second) = (server.Log[0], server.Log[1]);
+        Assert.Equal(["lax", "none"], first.CookieNames!.Order());
+        Assert.Equal("cross-site", first.FetchSite);
+        Assert.DoesNotContain("secret", string.Join(" ", first.CookieNames!));
+        Assert.Null(second.CookieNames);                        // HttpClient with no cookie sends no Cookie header
+        Assert.Null(second.FetchSite);                          // and no Sec-Fetch-Site: only browsers send it
+    }
+
+    [Fact]
     public async Task AHandlerExceptionIsLoggedAsA500WithTheException()
     {
         var server = await Servers.StartAsync("throws", app => { app.MapGet("/", string () => throw new InvalidOperationException("boom")); });

@@ -31,7 +31,9 @@ internal static class RequestRecording
                     error is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError,
                     Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.Response.ContentLength, error,
                     (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route ? "/" + route.TrimStart('/') : null,
-                    request.Headers.Origin.Count > 0 ? request.Headers.Origin.ToString() : null, request.ContentType));
+                    request.Headers.Origin.Count > 0 ? request.Headers.Origin.ToString() : null, request.ContentType,
+                    request.Headers.Cookie.Count > 0 ? [.. request.Cookies.Keys] : null,
+                    request.Headers.TryGetValue("Sec-Fetch-Site", out var site) ? site.ToString() : null));
             }
         });
 }

@@ -11,9 +11,14 @@ namespace BackendLab;
 /// <param name="Route">The route pattern of the endpoint that served it, e.g. <c>/items/{id}</c>, or null when no endpoint matched.</param>
 /// <param name="Origin">The request's <c>Origin</c> header (a browser adds it to cross-origin requests and form posts), or null.</param>
 /// <param name="ContentType">The request's <c>Content-Type</c> header, e.g. <c>application/json</c>, or null when it had none.</param>
+/// <param name="CookieNames">The names of the cookies the request carried in its <c>Cookie</c> header (never their values), or null when it
+/// carried none. A browser decides which of its cookies to attach (lesson 2's <c>SameSite</c> experiment reads them here).</param>
+/// <param name="FetchSite">The request's <c>Sec-Fetch-Site</c> header: how the browser itself placed the page that started the request
+/// (<c>same-origin</c>, <c>same-site</c>, <c>cross-site</c>, or <c>none</c> for an address typed in), or null (clients that are not
+/// browsers, such as <c>HttpClient</c>, send none).</param>
 public sealed record ServedRequest(
     DateTimeOffset Time, string Method, string Path, int StatusCode, double DurationMs, long? ResponseBytes, string? Error = null, string? Route = null,
-    string? Origin = null, string? ContentType = null)
+    string? Origin = null, string? ContentType = null, IReadOnlyList<string>? CookieNames = null, string? FetchSite = null)
 {
     /// <summary>A one-line summary, e.g. <c>GET /hello → 200 (1.2 ms)</c>.</summary>
     public override string ToString() =>
