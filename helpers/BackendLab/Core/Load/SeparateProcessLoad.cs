@@ -58,6 +58,9 @@ public static class SeparateProcessLoad
         catch (System.Text.Json.JsonException) { return await response.Content.ReadAsStringAsync(); }
     }
 
+    /// <summary>Starts the generator process now, if it is not running, so that a later run does not wait for it (a check can start it while it prepares its servers).</summary>
+    internal static Task StartGeneratorAsync() => GeneratorAsync();
+
     /// <summary>The generator process: the running one, or a new one when there is none (or it exited).</summary>
     static async Task<LabProcess> GeneratorAsync()
     {
