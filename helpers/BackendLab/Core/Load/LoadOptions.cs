@@ -66,8 +66,8 @@ public sealed record LoadOptions
     /// generator is slowed down by the very problem it measures and reports the server's delay late or not at all; a
     /// generator in its own process keeps its schedule. The result is the same kind of <see cref="LoadResult"/> (latencies,
     /// timeline, errors by kind), its <see cref="LoadResult.ClientCpuTime"/> is the generator process's CPU, and
-    /// <see cref="LoadResult.GeneratorProcessId"/> says which process sent the load. Costs about half a second the first
-    /// time (the process starts). Default false: the load runs in this process.
+    /// <see cref="LoadResult.GeneratorProcessId"/> says which process sent the load. The first such run also starts that
+    /// process; later runs reuse it. Default false: the load runs in this process.
     /// </summary>
     public bool InSeparateProcess { get; init; }
 
