@@ -17,6 +17,7 @@ public static class LabApp
         app.MapRuntimeLab();              // lesson 6: sampler, JIT report, /json, /store, /limited (RuntimeLab.cs)
         app.MapLabEndpoints();
         app.MapCompetingWriter();         // lesson 7: another process writing to the capstone's database (CompetingWriter.cs)
+        app.MapLoadGenerator();           // BackendLab's load engine, run in this process (LoadGenerator.cs)
         return app;
     }
 

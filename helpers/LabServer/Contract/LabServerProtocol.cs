@@ -32,4 +32,22 @@ public static class LabServerProtocol
 
     /// <summary>The competing writer's last line's prefix, followed by how many seats it booked, e.g. <c>booked 20</c>.</summary>
     public const string CompetingWriterBooked = "booked ";
+
+    /// <summary>
+    /// The path of the load generator: <c>POST</c> a load request (BackendLab's <c>SeparateProcessLoad</c> writes and reads it)
+    /// and the lab server runs BackendLab's own load engine in ITS process, answering with the result as JSON.
+    /// </summary>
+    public const string LoadPath = "/load";
+
+    /// <summary>The file the lab server loads the load engine from, in the folder above its own (<c>labserver/..</c>).</summary>
+    public const string LoadEngineAssemblyFile = "BackendLab.dll";
+
+    /// <summary>The public type whose <see cref="LoadEntryMethod"/> the lab server calls to run a load request.</summary>
+    public const string LoadEntryType = "BackendLab.SeparateProcessLoad";
+
+    /// <summary>
+    /// The entry method: <c>static Task&lt;string&gt; RunSerializedAsync(string request, CancellationToken cancel)</c>,
+    /// a load request as JSON in, the run's result as JSON out.
+    /// </summary>
+    public const string LoadEntryMethod = "RunSerializedAsync";
 }

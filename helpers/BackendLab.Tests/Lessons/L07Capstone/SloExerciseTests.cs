@@ -2,8 +2,8 @@ namespace BackendLab.Tests.Lessons.L07Capstone;
 
 /// <summary>
 /// Capstone step 6: the awaited charge meets the target calibrated on the reference; a blocking charge (the SDK's
-/// blocking call, sync-over-async) fails it, naming thread-pool starvation; the starter is not attempted. The pool is
-/// grown first, as earlier notebook cells may have grown it, and its limits are back afterwards.
+/// blocking call, sync-over-async) fails it, naming thread-pool starvation; the starter is not attempted. The load comes
+/// from a separate process. The pool is grown first, as earlier notebook cells may have grown it, and its limits are back afterwards.
 /// </summary>
 [Collection("servers")]
 public class SloExerciseTests
@@ -14,6 +14,8 @@ public class SloExerciseTests
         var result = await Lesson07.Q6.Check(ReferenceTickets.BookAndCharge);
         Assert.True(result.IsCorrect, result.ToString());
         Assert.True(Lesson07.Q6.Last!.P99 <= Lesson07.Q6.Last.Target, result.ToString());
+        Assert.NotEqual(Environment.ProcessId, Lesson07.Q6.Last.GeneratorProcessId);   // the load came from a separate process
+        Assert.Contains("sent from process", result.ToString());
     }
 
     [Fact]
@@ -61,6 +63,8 @@ public class SloExerciseTests
         });
         Assert.Equal(CheckOutcome.Incorrect, result.Outcome);
         Assert.Contains("Thread-pool starvation", result.Message);
+        // Every thread waits for a timer's callback queued behind it: the probe's wait shows it, however short the queue looks.
+        Assert.True(Lesson07.Q6.Last!.LongestWait >= 2 * Payments.Delay, result.ToString());
     }
 
     [Fact]

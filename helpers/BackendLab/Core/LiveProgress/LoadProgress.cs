@@ -7,16 +7,23 @@ namespace BackendLab;
 internal static class LoadProgress
 {
     /// <summary>Runs <paramref name="run"/>, reporting every 250 ms while anyone watches, and completes with the result's summary.</summary>
-    public static async Task<LoadResult> TrackAsync(LoadEngine.LoadRun run, string url, LoadOptions options)
+    public static Task<LoadResult> TrackAsync(LoadEngine.LoadRun run, string url, LoadOptions options) =>
+        TrackAsync(() => run.RunAsync(), () => $"{run.MeasuredSoFar.ToString("#,0", CultureInfo.InvariantCulture)} requests measured", url, options);
+
+    /// <summary>
+    /// Runs <paramref name="run"/> (a load run anywhere, e.g. in another process), reporting the time against the plan and
+    /// <paramref name="soFar"/> every 250 ms while anyone watches, and completes with the result's summary.
+    /// </summary>
+    public static async Task<LoadResult> TrackAsync(Func<Task<LoadResult>> run, Func<string> soFar, string url, LoadOptions options)
     {
         var planned = options.Warmup + options.Duration;
         using var live = LiveProgress.StartIfLong(Title(url, options), planned, options.Progress);
-        if (!live.IsWatched) return await run.RunAsync();
+        if (!live.IsWatched) return await run();
         using var stop = new CancellationTokenSource();
-        var ticker = TickAsync(live, run, planned, stop.Token);
+        var ticker = TickAsync(live, soFar, planned, stop.Token);
         try
         {
-            var result = await run.RunAsync();
+            var result = await run();
             stop.Cancel();
             await ticker;
             live.Complete(Summary(result));
@@ -41,7 +48,7 @@ internal static class LoadProgress
         ? $"{o.Rate!.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} req/s offered"
         : $"{o.EffectiveConcurrency} user{(o.EffectiveConcurrency == 1 ? "" : "s")}";
 
-    static async Task TickAsync(LiveProgress live, LoadEngine.LoadRun run, TimeSpan planned, CancellationToken stop)
+    static async Task TickAsync(LiveProgress live, Func<string> soFar, TimeSpan planned, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -51,7 +58,7 @@ internal static class LoadProgress
                 await Task.Delay(LiveProgress.UpdateInterval, stop);
                 var elapsed = clock.Elapsed;
                 live.Report(elapsed / planned, $"{elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} of " +
-                    $"{planned.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s · {run.MeasuredSoFar.ToString("#,0", CultureInfo.InvariantCulture)} requests measured");
+                    $"{planned.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s · {soFar()}");
             }
         }
         catch (OperationCanceledException) { }
@@ -64,5 +71,6 @@ internal static class LoadProgress
 
     static string Summary(LoadResult r) =>
         $"{r.Count.ToString("#,0", CultureInfo.InvariantCulture)} requests in {r.Window.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s · " +
-        $"{r.RequestsPerSecond.ToString("#,0", CultureInfo.InvariantCulture)} req/s · p99 {Durations.Format(r.P99)}" + (r.Errors > 0 ? $" · {r.Errors:#,0} errors" : "");
+        $"{r.RequestsPerSecond.ToString("#,0", CultureInfo.InvariantCulture)} req/s · p99 {Durations.Format(r.P99)}" + (r.Errors > 0 ? $" · {r.Errors:#,0} errors" : "") +
+        (r.FromSeparateProcess ? $" · sent from process {r.GeneratorProcessId}" : "");
 }

@@ -37,8 +37,13 @@ public static class Load
     /// <summary>Runs the load <paramref name="options"/> describe against <paramref name="url"/> (closed loop, or open loop when <see cref="LoadOptions.Rate"/> is set).</summary>
     /// <param name="url">A loopback address, e.g. <c>lab.Url + "/delay?ms=20"</c>.</param>
     /// <param name="options">Users or rate, duration, warm-up, timeout…; <c>new LoadOptions()</c> is 8 users for 5 s.</param>
-    /// <remarks>A run of 2 s or more shows a live progress bar in a notebook while it runs (see <see cref="LiveProgress"/>).</remarks>
-    public static Task<LoadResult> RunAsync(string url, LoadOptions options) => LoadProgress.TrackAsync(new LoadEngine.LoadRun(url, options), url, options);
+    /// <remarks>
+    /// A run of 2 s or more shows a live progress bar in a notebook while it runs (see <see cref="LiveProgress"/>). With
+    /// <see cref="LoadOptions.InSeparateProcess"/> the same engine runs in a process of its own and sends back its result.
+    /// </remarks>
+    public static Task<LoadResult> RunAsync(string url, LoadOptions options) => options.InSeparateProcess
+        ? SeparateProcessLoad.RunAsync(url, options)
+        : LoadProgress.TrackAsync(new LoadEngine.LoadRun(url, options), url, options);
 
     /// <summary>
     /// Runs the same load once per concurrency (closed loop) or once per rate (open loop), one after another,

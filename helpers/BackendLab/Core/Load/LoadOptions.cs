@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BackendLab;
 
 /// <summary>
@@ -53,7 +55,21 @@ public sealed record LoadOptions
     /// Receives the run's progress every 250 ms and its summary at the end (see <see cref="LiveProgress"/>), in or outside a
     /// notebook. Default: none (in a notebook, a run of 2 s or more shows a live bar by itself).
     /// </summary>
+    [JsonIgnore]
     public IProgress<LiveProgressReport>? Progress { get; init; }
+
+    /// <summary>
+    /// True: the requests leave from ANOTHER process, a lab server started for the purpose (and reused by later runs), which runs
+    /// this same engine and sends back its result. Why you would want it: a server running in the notebook shares the
+    /// notebook's process with an in-process generator, so both compete for one thread pool, one garbage collector and one
+    /// CPU account. When the server's own threads are the thing under test (a starved pool, a long GC pause), an in-process
+    /// generator is slowed down by the very problem it measures and reports the server's delay late or not at all; a
+    /// generator in its own process keeps its schedule. The result is the same kind of <see cref="LoadResult"/> (latencies,
+    /// timeline, errors by kind), its <see cref="LoadResult.ClientCpuTime"/> is the generator process's CPU, and
+    /// <see cref="LoadResult.GeneratorProcessId"/> says which process sent the load. The first such run also starts that
+    /// process; later runs reuse it. Default false: the load runs in this process.
+    /// </summary>
+    public bool InSeparateProcess { get; init; }
 
     /// <summary>
     /// How the closed loop drives its connections. Default: <see cref="BestEngine"/>, the platform's best:
@@ -66,9 +82,11 @@ public sealed record LoadOptions
     public static LoadEngineKind BestEngine => LoadEngine.Epoll.IsSupported ? LoadEngineKind.Epoll : LoadEngineKind.Sockets;
 
     /// <summary>True for an open-loop run (<see cref="Rate"/> is set).</summary>
+    [JsonIgnore]
     public bool IsOpenLoop => Rate is not null;
 
     /// <summary>The concurrency actually used: <see cref="Concurrency"/>, or 8 (closed loop) / 256 (open loop).</summary>
+    [JsonIgnore]
     public int EffectiveConcurrency => Concurrency ?? (IsOpenLoop ? 256 : 8);
 
     /// <summary>Throws with a clear message if a value is out of range or <paramref name="url"/> is not on this machine.</summary>

@@ -23,7 +23,9 @@ public sealed partial record LoadResult : IHtmlContent
             .Column("mean", "average latency; responses/s (ok + error answers) × mean ≈ requests in flight (Little's law)");
         if (Rate is not null) table.Column("late", "requests sent > 1 ms after their scheduled time (latency still counts from the schedule)");
         table.Column("time", "the measured phase and its tail (requests still in flight at its end are waited for)")
-            .Column("client CPU", "CPU time this process used while measuring (includes a server running in the notebook)")
+            .Column("client CPU", FromSeparateProcess
+                ? $"CPU time the load generator's own process ({GeneratorProcessId}, not this one) used while measuring"
+                : "CPU time this process used while measuring (includes a server running in the notebook)")
             .Column("cores", "Environment.ProcessorCount: client and server share these cores");
         List<object?> cells = [Math.Round(RequestsPerSecond), Math.Round(ErrorsPerSecond), Count, Errors, Cell(P50), Cell(P90), Cell(P99), Cell(P999), Cell(Max), Cell(Mean)];
         if (Rate is not null) cells.Add(Late);

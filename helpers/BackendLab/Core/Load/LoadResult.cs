@@ -57,8 +57,18 @@ public sealed partial record LoadResult : LatencySummary
 
     /// <summary>Requests finished, errors and latency for each second of the measured phase.</summary>
     public required IReadOnlyList<LoadSecond> Timeline { get; init; }
-    /// <summary>CPU time this process (the load generator, plus any server running in it) used during the measured phase.</summary>
+    /// <summary>
+    /// CPU time the generator's process used during the measured phase: this process (the load generator, plus any server
+    /// running in it), or, with <see cref="LoadOptions.InSeparateProcess"/>, the generator's own process alone.
+    /// </summary>
     public required TimeSpan ClientCpuTime { get; init; }
+    /// <summary>
+    /// The process that sent the requests: this one's id (<see cref="Environment.ProcessId"/>), or another's when the run
+    /// had <see cref="LoadOptions.InSeparateProcess"/> set.
+    /// </summary>
+    public int GeneratorProcessId { get; init; } = Environment.ProcessId;
+    /// <summary>True when the requests left from another process than this one (<see cref="LoadOptions.InSeparateProcess"/>).</summary>
+    public bool FromSeparateProcess => GeneratorProcessId != Environment.ProcessId;
     /// <summary>Cores on this machine (<see cref="Environment.ProcessorCount"/>): client and server share them.</summary>
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
 

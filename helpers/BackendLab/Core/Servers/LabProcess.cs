@@ -51,6 +51,9 @@ public sealed class LabProcess : ServerHandle
     public static Task<LabProcess> StartAsync(string name = "lab", LabProcessOptions? options = null) =>
         Servers.StartAsync(name, () => LaunchAsync(name, options ?? new()));
 
+    /// <summary>Starts a lab server that is not listed in <see cref="Servers"/> (BackendLab's own helper processes, e.g. the load generator).</summary>
+    internal static Task<LabProcess> StartUnlistedAsync(string name, LabProcessOptions? options = null) => LaunchAsync(name, options ?? new());
+
     static async Task<LabProcess> LaunchAsync(string name, LabProcessOptions options)
     {
         var start = new ProcessStartInfo(LabServerFiles.Dotnet())

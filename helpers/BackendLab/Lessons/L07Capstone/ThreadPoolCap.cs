@@ -16,6 +16,10 @@ internal sealed class ThreadPoolCap : IDisposable
     {
         ThreadPool.GetMinThreads(out _minWorkers, out _minIo);
         ThreadPool.GetMaxThreads(out _maxWorkers, out _maxIo);
+        // An earlier cap's drain raised the minimum and has not put it back yet: this cap puts back what that one would have
+        // (unless someone set another minimum meanwhile, which is then the one to keep).
+        if (_draining is { } before && _minWorkers == Math.Max(before.Workers, DrainThreads)) (_minWorkers, _minIo) = before;
+        _draining = null;
     }
 
     /// <summary>The cap: 8 threads, or one per core when there are more than 8 cores (the pool allows no fewer).</summary>
@@ -42,18 +46,25 @@ internal sealed class ThreadPoolCap : IDisposable
     {
         if (Interlocked.Exchange(ref _restored, 1) == 1) return;
         ThreadPool.SetMaxThreads(_maxWorkers, _maxIo);
-        if (ThreadPool.PendingWorkItemCount <= Threads) { ThreadPool.SetMinThreads(_minWorkers, _minIo); return; }
-        // A starved pool drains at the pool's slow pace of adding threads; let it have threads at once for a few seconds.
+        // A starved pool drains at the pool's slow pace of adding threads; let it have threads at once for a few seconds. Always:
+        // a pool deadlocked by sync over async (every thread waiting for a timer's work item) may show few items waiting
+        // at this moment, and a pool with nothing to do creates no thread for a higher minimum.
+        _draining = (_minWorkers, _minIo);
         ThreadPool.SetMinThreads(Math.Max(_minWorkers, DrainThreads), _minIo);
         var generation = Volatile.Read(ref _generation);
         new Thread(() =>
         {
             Thread.Sleep(TimeSpan.FromSeconds(3));
-            if (Volatile.Read(ref _generation) == generation) ThreadPool.SetMinThreads(_minWorkers, _minIo);   // unless a newer cap owns the pool now
+            if (Volatile.Read(ref _generation) != generation) return;   // a newer cap owns the pool now, and puts these limits back itself
+            ThreadPool.SetMinThreads(_minWorkers, _minIo);
+            _draining = null;
         }) { IsBackground = true, Name = "BackendLab thread-pool drain" }.Start();
     }
 
     static int _generation;
+
+    // The minimum a drain in progress will put back (null when none is in progress).
+    static (int Workers, int Io)? _draining;
 
     const int DrainThreads = 256;
 }

@@ -69,8 +69,10 @@ internal sealed class LoadRun
     static long Ticks(TimeSpan t) => (long)(t.TotalSeconds * Stopwatch.Frequency);
     static TimeSpan Seconds(long ticks) => TimeSpan.FromSeconds((double)ticks / Stopwatch.Frequency);
 
-    public async Task<LoadResult> RunAsync()
+    /// <summary>Runs the load once; <paramref name="cancel"/> stops sending early (requests in flight still end, within their timeout).</summary>
+    public async Task<LoadResult> RunAsync(CancellationToken cancel = default)
     {
+        using var stopOnCancel = cancel.Register(() => _stop = true);
         _cpuAtMeasureStart = Process.GetCurrentProcess().TotalProcessorTime;
         var watchdog = new Thread(Watch) { IsBackground = true, Name = "BackendLab load watchdog" };
         watchdog.Start();

@@ -4,7 +4,8 @@ namespace BackendLab;
 
 /// <summary>
 /// The course's safety rule: every request BackendLab sends goes to this machine (127.0.0.0/8 or ::1).
-/// Anything else is refused before a single byte is sent.
+/// Anything else is refused before a single byte is sent. Compiled into BackendLab and the lab server alike
+/// (helpers/LabServer/Contract), so the lab server's load generator holds to the same rule.
 /// </summary>
 public static class Loopback
 {
