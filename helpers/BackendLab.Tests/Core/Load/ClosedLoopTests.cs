@@ -19,8 +19,10 @@ public class ClosedLoopTests
         // A 20 ms timer can be observed up to a tick early; a busy machine adds queueing, so the cap is generous.
         Assert.InRange(r.P50.TotalMilliseconds, 19, 100);
         Assert.Equal(0, r.Errors);
-        // Little's law: requests in flight = throughput × mean latency, and a closed loop keeps 8 in flight.
-        Assert.InRange(r.RequestsPerSecond * r.Mean.TotalSeconds, 8 * 0.85, 8 * 1.15);
+        // Little's law: requests in flight = throughput × mean latency, and a closed loop keeps 8 in flight. Looser above than
+        // below: a stall of this process near the end of the window (a GC, a busy machine) lengthens the tail's latencies, which
+        // count in the mean but not in the window's rate (CI once saw 1.42×); a request counted twice would still give 2×.
+        Assert.InRange(r.RequestsPerSecond * r.Mean.TotalSeconds, 8 * 0.85, 8 * LittlesLaw.UpperMargin);
     }
 
     [Theory, MemberData(nameof(Engines))]

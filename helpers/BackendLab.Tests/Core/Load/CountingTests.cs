@@ -53,7 +53,8 @@ public class CountingTests
 
         Assert.Equal(0, r.Errors);
         // 16 users always have a request in flight: throughput × mean latency ≈ 16, although the run's tail lasts 100 ms.
-        Assert.InRange(r.RequestsPerSecond * r.Mean.TotalSeconds, 16 * 0.85, 16 * 1.15);
+        // (looser above than below: see ClosedLoopTests; CI once saw 1.20× here)
+        Assert.InRange(r.RequestsPerSecond * r.Mean.TotalSeconds, 16 * 0.85, 16 * LittlesLaw.UpperMargin);
         Assert.InRange(r.Window.TotalSeconds, 0.999, 1.001);
         Assert.True(r.RequestsPerSecond * r.Window.TotalSeconds <= r.Count, r.ToString()); // answers in the tail are counted, not in throughput
     }
@@ -69,6 +70,6 @@ public class CountingTests
 
         Assert.Equal(100, r.Count);
         Assert.True(r.Window < TimeSpan.FromSeconds(2), r.ToString());
-        Assert.InRange(r.RequestsPerSecond * r.Mean.TotalSeconds, 4 * 0.85, 4 * 1.15);
+        Assert.InRange(r.RequestsPerSecond * r.Mean.TotalSeconds, 4 * 0.85, 4 * LittlesLaw.UpperMargin);
     }
 }
