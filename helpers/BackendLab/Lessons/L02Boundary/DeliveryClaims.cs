@@ -41,13 +41,12 @@ public static class DeliveryClaims
         ArgumentNullException.ThrowIfNull(rendered); ArgumentNullException.ThrowIfNull(browser);
         var ssrMedian = rendered.MedianMsByPath.GetValueOrDefault("/");
         var apiMedian = browser.MedianMsByPath.GetValueOrDefault("/api/shop");
-        var perUser = $"per user, {Ms(rendered.MsPerUser)} rendering every view against {Ms(browser.MsPerUser)} with browser caches";
         var medians = $"Time inside the backend, median per request: {Us(ssrMedian)} to render the page, {Us(apiMedian)} for the API's JSON";
         var ratio = ssrMedian / Math.Max(apiMedian, 1e-9);
-        var sentence = ratio >= TimeFactor ? $"{medians} ({N(ratio)}×); {perUser}. Building the whole page for every view cost this backend more time per request, as well as bytes."
-            : ratio * TimeFactor <= 1 ? $"{medians}: the API's answer took longer on this run ({perUser}). This page is quick to build, so a request's time is mostly the pipeline every request goes through:"
-            : $"{medians}: about the same on this run ({perUser}). This page is small and quick to build, so a request's time is mostly the pipeline every request goes through:";
-        return ratio >= TimeFactor ? sentence : sentence + " here the split saved bytes and requests, not backend time.";
+        var reading = ratio >= TimeFactor ? $" ({N(ratio)}×): building the whole page cost the median view more time, as well as more bytes."
+            : ratio * TimeFactor <= 1 ? ": the API's answer took longer on this run. This page is quick to build, so the median request's time is mostly the pipeline every request goes through."
+            : ": about the same on this run. This page is small and quick to build, so the median request's time is mostly the pipeline every request goes through.";
+        return $"{medians}{reading} In all, per user: {Ms(rendered.MsPerUser)} rendering every view, {Ms(browser.MsPerUser)} with browser caches.";
     }
 
     private static string N(double x) => x.ToString(x >= 10 ? "#,0" : "0.0", CultureInfo.InvariantCulture);
