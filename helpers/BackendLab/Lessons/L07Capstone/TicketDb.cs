@@ -49,6 +49,27 @@ public sealed class TicketDb : ISql
         return db;
     }
 
+    /// <summary>
+    /// A new, empty database for one of step 1–6's checks, private to this process (<c>name-PID.db</c> in
+    /// <see cref="DefaultFolder"/>): a check in another notebook or a test run at the same moment never empties or books
+    /// into it. The file is deleted when this process exits.
+    /// </summary>
+    internal static async Task<TicketDb> CreateForCheckAsync(string name)
+    {
+        var db = await CreateAsync($"{name}-{Environment.ProcessId}");
+        if (CheckFiles.TryAdd(db.Path, 0) && CheckFiles.Count == 1)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var file in CheckFiles.Keys)
+                    foreach (var part in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+                        try { File.Delete(part); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
+        return db;
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> CheckFiles = new();
+
     /// <summary>Runs one statement (or several separated by <c>;</c>) and returns how many rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, object? args = null) => WithConnection(c => Sql.ExecuteAsync(c, null, sql, args));
 

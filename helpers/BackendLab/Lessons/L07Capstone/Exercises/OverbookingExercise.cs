@@ -28,7 +28,7 @@ public sealed class OverbookingExercise(string id, string title, IEnumerable<str
     {
         run.EveryEndpointIsTheLearners = false; // BackendLab's API hosts the learner's function
         Last = null;
-        var db = await TicketDb.CreateAsync("check-07-q3");
+        var db = await TicketDb.CreateForCheckAsync("check-07-q3");
         var tickets = Tickets.With(new ReferenceTickets.SqlTickets(db), (d, id, seats, _) => book(d, id, seats), db);
         var server = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, tickets));
         var api = new ApiCalls(run, server.Client, server);

@@ -11,7 +11,7 @@ public sealed class PersistenceExercise(string id, string title, IEnumerable<str
     /// <summary>Creates events and books through your store, restarts, and compares. Never throws.</summary>
     public Task<CheckResult> Check(Func<TicketDb, ITickets> store) => ReportCard.Record(2, () => null, RunAsync(store, async run =>
     {
-        var db = await TicketDb.CreateAsync("check-07-q2");
+        var db = await TicketDb.CreateForCheckAsync("check-07-q2");
         var first = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, store(db)));
         var api = new ApiCalls(run, first.Client, first);
         var concert = await api.PostAsync("/events", """{"name":"Concert","seats":3}""");

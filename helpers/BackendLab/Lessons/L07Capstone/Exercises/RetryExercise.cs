@@ -22,7 +22,7 @@ public sealed class RetryExercise(string id, string title, IEnumerable<string>? 
     {
         run.EveryEndpointIsTheLearners = false; // BackendLab's API hosts the learner's function
         Last = null;
-        var db = await TicketDb.CreateAsync("check-07-q4");
+        var db = await TicketDb.CreateForCheckAsync("check-07-q4");
         var server = await run.StartServerAsync(app => ReferenceTickets.MapTickets(app, Tickets.With(new ReferenceTickets.SqlTickets(db), bookOnce, db)));
         var api = new ApiCalls(run, server.Client, server);
         var created = await api.PostAsync("/events", """{"name":"Retries","seats":100}""");

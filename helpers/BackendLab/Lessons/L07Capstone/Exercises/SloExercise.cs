@@ -45,7 +45,7 @@ public sealed class SloExercise(string id, string title, IEnumerable<string>? hi
     {
         run.EveryEndpointIsTheLearners = false; // BackendLab's API hosts the learner's function
         Last = null;
-        var db = await TicketDb.CreateAsync("check-07-q6");
+        var db = await TicketDb.CreateForCheckAsync("check-07-q6");
         var options = new LoadOptions
         {
             Rate = Rate, Concurrency = Connections, Duration = Duration, Warmup = TimeSpan.FromSeconds(0.3), MaxRequests = (long)(Rate * Duration.TotalSeconds) + 1,

@@ -27,7 +27,7 @@ public sealed class StatelessExercise(string id, string title, IEnumerable<strin
     public Task<CheckResult> Check(Action<WebApplication, TicketDb> service) => ReportCard.Record(5, () => Last is { } c ? new StepNumbers("seats in the file (required: the keys answered 200)", c.InFile, c.Ok) : null, RunAsync(service, async run =>
     {
         Last = null;
-        var db = await TicketDb.CreateAsync("check-07-q5");
+        var db = await TicketDb.CreateForCheckAsync("check-07-q5");
         var yesterday = await db.ScalarAsync<long>("INSERT INTO events (name, seats, booked) VALUES ('Yesterday', 10, 3) RETURNING id");
         await db.ExecuteAsync("INSERT INTO bookings (key, event_id, seats, ok) VALUES ('yesterday', $yesterday, 3, 1)", new { yesterday });
         var cluster = await run.StartAsync(() => L05State.Cluster.StartAsync($"check {Id}", instances: 2, app => service(app, db)));
