@@ -52,11 +52,12 @@ public sealed class TicketDb : ISql
     /// <summary>
     /// A new, empty database for one of step 1–6's checks, private to this process (<c>name-PID.db</c> in
     /// <see cref="DefaultFolder"/>): a check in another notebook or a test run at the same moment never empties or books
-    /// into it. The file is deleted when this process exits.
+    /// into it. The file is deleted when this process exits, or, if it was killed, by the next check that finds it.
     /// </summary>
     internal static async Task<TicketDb> CreateForCheckAsync(string name)
     {
         var db = await CreateAsync($"{name}-{Environment.ProcessId}");
+        if (CheckFiles.IsEmpty) DeleteChecksOfEndedProcesses();
         if (CheckFiles.TryAdd(db.Path, 0) && CheckFiles.Count == 1)
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
@@ -69,6 +70,22 @@ public sealed class TicketDb : ISql
     }
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> CheckFiles = new();
+
+    // A kernel that was stopped, not exited, leaves its check files behind: name-PID.db* of a process no longer running.
+    static void DeleteChecksOfEndedProcesses()
+    {
+        foreach (var file in Directory.EnumerateFiles(DefaultFolder, "check-*-*.db*"))
+            if (System.Text.RegularExpressions.Regex.Match(System.IO.Path.GetFileName(file), @"-(\d+)\.db") is { Success: true } m
+                && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var pid && pid != Environment.ProcessId && !IsRunning(pid))
+                try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    static bool IsRunning(int pid)
+    {
+        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
 
     /// <summary>Runs one statement (or several separated by <c>;</c>) and returns how many rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, object? args = null) => WithConnection(c => Sql.ExecuteAsync(c, null, sql, args));
