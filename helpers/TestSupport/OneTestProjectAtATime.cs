@@ -18,11 +18,16 @@ static class OneTestProjectAtATime
 
     static FileStream? _lock;
 
+    /// <summary>Set once the lock is held; every process the tests start inherits it and does not wait for its own parent.</summary>
+    const string HeldBy = "BACKENDFUNDAMENTALS_TEST_LOCK_HELD_BY";
+
 #pragma warning disable CA2255 // a test assembly is exactly where a module initializer belongs
     [ModuleInitializer]
     internal static void Enter()
 #pragma warning restore CA2255
     {
+        // A process a test starts from this same assembly (a child process of the test) runs under its parent's lock.
+        if (Environment.GetEnvironmentVariable(HeldBy) is { Length: > 0 }) return;
         var path = Path.Combine(Path.GetTempPath(), "backendfundamentals-tests.lock");
         var waited = Stopwatch.StartNew();
         var told = false;
@@ -31,6 +36,7 @@ static class OneTestProjectAtATime
             try
             {
                 _lock = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                Environment.SetEnvironmentVariable(HeldBy, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (told) Console.Error.WriteLine($"[{AppDomain.CurrentDomain.FriendlyName}] the other test project finished after {waited.Elapsed.TotalSeconds:0} s; starting.");
                 return;
             }
