@@ -38,6 +38,6 @@ public sealed partial record LoadResult : IHtmlContent
     {
         ToTable().WriteTo(writer, encoder);
         if (ErrorsByKind.Count > 0)
-            writer.Write($"<div style=\"{Html.Font};margin-top:4px\">Errors: {Html.Encode(string.Join(", ", ErrorsByKind.OrderByDescending(e => e.Value).Select(e => $"{e.Key} × {e.Value:N0}")))}</div>");
+            writer.Write($"<div style=\"{Html.Font};margin-top:4px\">Errors: {Html.Encode(ErrorKinds)}</div>");
     }
 }

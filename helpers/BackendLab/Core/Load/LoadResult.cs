@@ -35,6 +35,8 @@ public sealed partial record LoadResult : LatencySummary
     public required IReadOnlyDictionary<string, long> ErrorsByKind { get; init; }
     /// <summary>Open loop: requests not sent because every connection was busy and the backlog was full (included in <see cref="LatencySummary.Errors"/>).</summary>
     public long Dropped => ErrorsByKind.GetValueOrDefault("dropped: too many requests in flight");
+    /// <summary>The errors by kind in one line, the most frequent first, e.g. <c>timeout × 12, HTTP 500 × 3</c>; empty when there were none.</summary>
+    public string ErrorKinds => string.Join(", ", ErrorsByKind.OrderByDescending(e => e.Value).Select(e => $"{e.Key} × {e.Value:N0}"));
     /// <summary>Open loop: requests sent more than 1 ms after their scheduled time. Their latency still counts from the schedule.</summary>
     public required long Late { get; init; }
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace BackendLab.Lessons.L02Boundary;
 
 /// <summary>
@@ -19,12 +17,7 @@ internal static class ChainedPages
     /// <summary>A script that submits the page's form with id <paramref name="formId"/>, as a visitor pressing its button would.</summary>
     public static string Submit(string formId) => $"document.getElementById({Html.ScriptJsonOf(formId)}).submit();";
 
-    /// <summary><paramref name="url"/> when it is an absolute <c>http</c> address on this machine, else null.</summary>
+    /// <summary><paramref name="url"/> when it is an absolute <c>http</c> address on this machine (<see cref="Loopback"/>'s rule), else null.</summary>
     public static string? OnThisMachine(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
-        && (uri.Host == "localhost" || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)))
-            ? url : null;
-
-    /// <summary>Text made safe inside an HTML attribute value.</summary>
-    public static string Attribute(string text) => Html.Encode(text);
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && Loopback.IsLoopback(uri) ? url : null;
 }

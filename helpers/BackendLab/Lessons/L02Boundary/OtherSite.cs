@@ -23,12 +23,12 @@ public static class OtherSite
             app.MapGet("/post", (string? shop, string? then) =>
                 OnThisMachine(shop) is not { } target ? Results.BadRequest("shop must be an http address on this machine") :
                 Results.Content(Page("another site",
-                    $"""<form id="forged" method="post" action="{Attribute(target + "/orders?from=other-site" + (OnThisMachine(then) is { } next ? "&then=" + Uri.EscapeDataString(next) : ""))}"><input name="product" value="book"></form>""",
+                    $"""<form id="forged" method="post" action="{Html.Encode(target + "/orders?from=other-site" + (OnThisMachine(then) is { } next ? "&then=" + Uri.EscapeDataString(next) : ""))}"><input name="product" value="book"></form>""",
                     Submit("forged")), "text/html"));
             app.MapGet("/link", (string? shop) =>
                 OnThisMachine(shop) is not { } target ? Results.BadRequest("shop must be an http address on this machine") :
                 Results.Content(Page("another site",
-                    $"""<a id="to-shop" href="{Attribute(target + "/account?from=other-site")}">your account at the shop</a>""",
+                    $"""<a id="to-shop" href="{Html.Encode(target + "/account?from=other-site")}">your account at the shop</a>""",
                     """document.getElementById("to-shop").click();"""), "text/html"));
         });
 

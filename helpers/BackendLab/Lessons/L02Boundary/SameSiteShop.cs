@@ -41,7 +41,7 @@ public static class SameSiteShop
                 var next = OnThisMachine(then);
                 var action = "/orders?from=shop-page" + (next is null ? "" : "&then=" + Uri.EscapeDataString(next));
                 return Results.Content(Page("the shop",
-                    $"""<h1>The shop</h1><form id="order" method="post" action="{Attribute(action)}"><input name="product" value="book"><button>Order</button></form>""",
+                    $"""<h1>The shop</h1><form id="order" method="post" action="{Html.Encode(action)}"><input name="product" value="book"><button>Order</button></form>""",
                     next is null ? null : Submit("order")), "text/html");
             });
             app.MapPost("/orders", (string? then) =>

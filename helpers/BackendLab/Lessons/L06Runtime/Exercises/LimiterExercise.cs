@@ -60,7 +60,7 @@ public sealed class LimiterExercise : Exercise
         var details = $"{r}\n503 (turned away): {rejected:N0}; served: {served:N0} req/s";
         var inside = permitLimit + queueLimit;
         if (r.Errors > rejected)
-            return Result(CheckOutcome.Incorrect, $"{r.Errors - rejected:N0} requests failed other than with a quick 503 ({string.Join(", ", r.ErrorsByKind.Select(k => $"{k.Key}: {k.Value}"))}): they waited so long they timed out. The queue lets too many wait.", details);
+            return Result(CheckOutcome.Incorrect, $"{r.Errors - rejected:N0} requests failed other than with a quick 503 ({r.ErrorKinds}): they waited so long they timed out. The queue lets too many wait.", details);
         if (served < MinServed)
             return Result(CheckOutcome.Incorrect, string.Create(CultureInfo.InvariantCulture,
                 $"Only {served:N0} req/s were served ({rejected:N0} requests got 503); {MinServed:N0} are wanted, and the store can do {StoreCapacity:N0}. Are all {StoreConnections} of the store's connections kept busy, with a few requests ready to take over when one finishes?"), details);

@@ -73,7 +73,7 @@ public sealed class SweepExercise(string id, string title, IEnumerable<string>? 
             lines.Add(r.ToString());
             var details = string.Join('\n', lines);
             if (r.Errors > 0)
-                return Result(CheckOutcome.Incorrect, $"At {n} users, {r.Errors:N0} of {r.Count:N0} requests failed ({string.Join(", ", r.ErrorsByKind.Select(k => $"{k.Key}: {k.Value}"))}). Timeouts mean requests waited seconds for a thread.", details);
+                return Result(CheckOutcome.Incorrect, $"At {n} users, {r.Errors:N0} of {r.Count:N0} requests failed ({r.ErrorKinds}). Timeouts mean requests waited seconds for a thread.", details);
             if (r.P50 < ServiceTime * 0.9)
                 return Result(CheckOutcome.Incorrect, $"At {n} users the median answer took {Durations.Format(r.P50)}, less than one store lookup ({Durations.Format(ServiceTime)}). Does the endpoint still look the order up in `OrderStore`?", details);
             if (r.RequestsPerSecond < MinFractionOfLittlesLaw * ideal || r.P99 > MaxP99)

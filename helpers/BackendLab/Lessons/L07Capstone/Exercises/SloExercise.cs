@@ -80,8 +80,7 @@ public sealed class SloExercise(string id, string title, IEnumerable<string>? hi
         return run.Correct($"At {Rate:N0} bookings per second (open loop, sent from another process) your p99 was {Durations.Format(yours.Load.P99)}, under the target of {Durations.Format(target)} (the reference: {Durations.Format(reference.Load.P99)}); {pool}.");
     }));
 
-    static string Kinds(LoadResult load) =>
-        load.Errors == 0 ? "" : " (" + string.Join(", ", load.ErrorsByKind.OrderByDescending(e => e.Value).Select(e => $"{e.Key} × {e.Value:N0}")) + ")";
+    static string Kinds(LoadResult load) => load.Errors == 0 ? "" : $" ({load.ErrorKinds})";
 
     sealed record Measured(long EventId, int ChargedBefore, LoadResult Load, ThreadPoolWatch Pool);
 
