@@ -122,7 +122,9 @@ public class SeparateProcessTests
             await Task.Delay(500);   // requests in flight end (5 ms each)
             var afterGivingUp = served();
             await Task.Delay(1000);
-            Assert.Equal(afterGivingUp, served());   // nothing more was sent: the run stopped, 8 s before its end
+            // The run stopped, 8 s before its end: a run going on would have sent 200 more in this second. A straggler or two
+            // may still land (CI once counted 1: a request already scheduled when the stop reached the other process).
+            Assert.InRange(served() - afterGivingUp, 0, 5);
         }
         finally { await lab.StopAsync(); await server.StopAsync(); }
     }
